@@ -1,0 +1,96 @@
+# wijkdialoog - make, make check, make install PREFIX=... DESTDIR=...
+#
+#   make                  build libwd and the wd-* commands into build/
+#   make check            run every test (TAP, through prove)
+#   make check SANITIZE=1 the same under AddressSanitizer + UBSan (build-san/)
+#   make check VALGRIND=1 the shell tests under valgrind memcheck
+#   make install          PREFIX (/usr/local) and DESTDIR as usual
+#   make bench            benchmarks, see tests/bench/README.md
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+SHAREDIR ?= $(PREFIX)/share
+MANDIR ?= $(SHAREDIR)/man
+DESTDIR ?=
+
+CC ?= cc
+PKG_CONFIG ?= pkg-config
+CFLAGS ?= -O2 -g
+PROVE ?= prove
+
+PKGS = yaml-0.1 sqlite3
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS))
+PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS))
+# libcsv ships no .pc file
+LIBS = $(PKG_LIBS) -lcsv
+
+WD_CFLAGS = -std=c17 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+	-Wmissing-prototypes -Wpointer-arith -Wformat=2 \
+	-D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -iquote lib -iquote cmd \
+	-DWD_SHAREDIR='"$(SHAREDIR)/wd"' $(PKG_CFLAGS)
+
+ifeq ($(SANITIZE),1)
+O ?= build-san
+SAN = -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=all
+CFLAGS += $(SAN)
+LDFLAGS += $(SAN)
+else
+O ?= build
+endif
+
+LIB_SRC = $(wildcard lib/*.c)
+LIB_OBJ = $(LIB_SRC:%.c=$(O)/%.o)
+CMDS = wd-init wd-report
+CLI_OBJ = $(O)/cmd/cli.o
+BINS = $(CMDS:%=$(O)/%)
+UNIT_SRC = $(wildcard tests/unit/*.c)
+UNIT = $(O)/tests/unit
+
+all: $(BINS)
+
+$(O)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(WD_CFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(O)/libwd.a: $(LIB_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(O)/wd-%: $(O)/cmd/wd-%.o $(CLI_OBJ) $(O)/libwd.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(UNIT): $(UNIT_SRC:%.c=$(O)/%.o) $(O)/libwd.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+check: all $(UNIT)
+	cd tests && WD_BUILD=$(abspath $(O)) WD_VALGRIND=$(VALGRIND) \
+		$(PROVE) $(PROVE_OPTS) ./t[0-9]*.t
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR)/wd \
+		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+		$(DESTDIR)$(MANDIR)/man7
+	install -m 755 $(BINS) $(DESTDIR)$(BINDIR)
+	cp -R share/wd/. $(DESTDIR)$(SHAREDIR)/wd
+	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1
+	install -m 644 man/*.5 $(DESTDIR)$(MANDIR)/man5
+	install -m 644 man/*.7 $(DESTDIR)$(MANDIR)/man7
+
+uninstall:
+	rm -f $(CMDS:%=$(DESTDIR)$(BINDIR)/%)
+	rm -rf $(DESTDIR)$(SHAREDIR)/wd
+	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man1/%,$(wildcard man/*.1))
+	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man5/%,$(wildcard man/*.5))
+	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man7/%,$(wildcard man/*.7))
+
+demo: all
+	./share/wd/examples/demo.sh
+
+clean:
+	rm -rf build build-san build-bench tests/trash.*
+
+.PHONY: all check install uninstall demo clean
+.SECONDARY:
+
+-include $(LIB_OBJ:.o=.d) $(O)/cmd/*.d $(O)/tests/unit/*.d

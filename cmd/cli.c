@@ -1,0 +1,384 @@
+/* cli.c - what every wd-* command shares: options, messages, exit codes */
+#include "cli.h"
+#include "timefmt.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#ifndef WD_SHAREDIR
+#define WD_SHAREDIR "/usr/local/share/wd"
+#endif
+#ifndef WD_LOCALEDIR
+#define WD_LOCALEDIR "/usr/local/share/locale"
+#endif
+
+void cli_init(struct cli *c, const char *prog, const char *usage, char **argv)
+{
+	memset(c, 0, sizeof(*c));
+	c->prog = prog;
+	c->argv0 = argv[0];
+	c->usage = usage;
+	c->progress = isatty(2);
+	wd_ws_init(&c->ws);
+	setlocale(LC_ALL, "");
+#ifdef WD_NLS
+	bindtextdomain(WD_TEXTDOMAIN, WD_LOCALEDIR);
+#endif
+}
+
+void cli_release(struct cli *c)
+{
+	wd_ws_release(&c->ws);
+	wd_buf_release(&c->share);
+	fflush(stdout);
+}
+
+/* Print s with control characters made visible, so no message can fool a terminal. */
+static void put_clean(FILE *f, const char *s)
+{
+	for (; *s; s++) {
+		unsigned char ch = (unsigned char)*s;
+
+		if (ch < 0x20 || ch == 0x7f)
+			fprintf(f, "\\x%02x", ch);
+		else
+			fputc(ch, f);
+	}
+}
+
+void cli_path(struct cli *c, const char *rel, char *out, size_t size)
+{
+	const char *prefix = c->ws_open ? c->ws.prefix : "";
+	size_t pl = strlen(prefix), n = 0;
+	const char *p;
+
+	if (!pl || !strncmp(rel, prefix, pl)) {
+		snprintf(out, size, "%s", rel + pl);
+		if (!out[0])
+			snprintf(out, size, ".");
+		return;
+	}
+	out[0] = '\0';
+	for (p = prefix; *p; p++)
+		if (*p == '/' && n + 4 < size) {
+			memcpy(out + n, "../", 4);
+			n += 3;
+		}
+	snprintf(out + n, size - n, "%s", rel);
+}
+
+static void put_where(struct cli *c, FILE *f, const struct wd_error *e,
+		      int quoted)
+{
+	char path[1024];
+
+	if (!e->file[0])
+		return;
+	cli_path(c, e->file, path, sizeof(path));
+	if (quoted)
+		fputc('\'', f);
+	put_clean(f, path);
+	if (quoted)
+		fputc('\'', f);
+	if (e->line)
+		fprintf(f, ":%u:%u", e->line, e->col ? e->col : 1);
+	fputs(": ", f);
+}
+
+static void put_error(struct cli *c, const struct wd_error *e,
+		      const char *what)
+{
+	fflush(stdout);
+	fprintf(stderr, "%s: %s", c->prog, what);
+	put_where(c, stderr, e, 1);
+	put_clean(stderr, e->msg[0] ? e->msg : _("unknown error"));
+	fputc('\n', stderr);
+	if (e->hint[0]) {
+		fputs(_("hint: "), stderr);
+		put_clean(stderr, e->hint);
+		fputc('\n', stderr);
+	}
+}
+
+int cli_fail(struct cli *c, const struct wd_error *e)
+{
+	put_error(c, e, "");
+	return e->code ? e->code : EX_SOFTWARE;
+}
+
+void cli_warn_error(struct cli *c, const struct wd_error *e)
+{
+	if (!c->quiet)
+		put_error(c, e, _("warning: "));
+}
+
+void cli_print_problem(struct cli *c, FILE *f, const struct wd_error *e)
+{
+	put_where(c, f, e, 0);
+	put_clean(f, e->msg);
+	fputc('\n', f);
+}
+
+static void vsay(struct cli *c, const char *what, const char *fmt, va_list ap)
+{
+	char msg[2048];
+
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	fflush(stdout);
+	fprintf(stderr, "%s: %s", c->prog, what);
+	put_clean(stderr, msg);
+	fputc('\n', stderr);
+}
+
+int cli_usage_error(struct cli *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsay(c, "", fmt, ap);
+	va_end(ap);
+	fprintf(stderr, _("Try '%s --help' for more information.\n"), c->prog);
+	return EX_USAGE;
+}
+
+void cli_warn(struct cli *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (c->quiet)
+		return;
+	va_start(ap, fmt);
+	vsay(c, _("warning: "), fmt, ap);
+	va_end(ap);
+}
+
+void cli_info(struct cli *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (c->quiet)
+		return;
+	va_start(ap, fmt);
+	vsay(c, "", fmt, ap);
+	va_end(ap);
+}
+
+int cli_help(struct cli *c)
+{
+	fputs(c->usage, stdout);
+	return 0;
+}
+
+int cli_version(struct cli *c)
+{
+	printf("%s (wijkdialoog) %s\n", c->prog, WD_VERSION);
+	return 0;
+}
+
+int cli_global_opt(struct cli *c, int opt, const char *arg)
+{
+	switch (opt) {
+	case 'C':
+		if (chdir(arg) < 0) {
+			struct wd_error e;
+
+			errno = errno ? errno : ENOENT;
+			wd_error_sys(&e, EX_NOINPUT, arg, _("cannot change to folder"));
+			return cli_fail(c, &e);
+		}
+		return -1;
+	case 'h':
+		return cli_help(c);
+	case 'V':
+		return cli_version(c);
+	case 'q':
+		c->quiet = 1;
+		c->progress = 0;
+		return -1;
+	case 'v':
+		c->verbose++;
+		return -1;
+	case 'P':
+		c->progress = 0;
+		return -1;
+	case '?':
+		fprintf(stderr, _("Try '%s --help' for more information.\n"),
+			c->prog);
+		return EX_USAGE;
+	}
+	return -2;
+}
+
+int cli_globals(struct cli *c, int argc, char **argv, int *ind)
+{
+	static const struct option longs[] = {
+		CLI_GLOBAL_LONG,
+		{ NULL, 0, NULL, 0 },
+	};
+	int opt, r;
+
+	opterr = 1;
+	while ((opt = getopt_long(argc, argv, CLI_GLOBAL_SHORT, longs, NULL)) != -1) {
+		r = cli_global_opt(c, opt, optarg);
+		if (r != -1)
+			return r == -2 ? EX_SOFTWARE : r;
+	}
+	*ind = optind;
+	return -1;
+}
+
+static int set_now(struct cli *c)
+{
+	const char *now = getenv("WD_NOW");
+	struct wd_when w;
+
+	c->ws.now = (int64_t)time(NULL);
+	if (!now || !*now)
+		return 0;
+	if (wd_time_parse(now, &w) < 0) {
+		struct wd_error e;
+
+		wd_error_set(&e, EX_CONFIG,
+			     _("WD_NOW '%s' is not a time like 2026-12-12T19:30"),
+			     now);
+		return cli_fail(c, &e);
+	}
+	c->ws.now = w.t;
+	return 0;
+}
+
+static int is_dir(const char *p)
+{
+	struct stat st;
+
+	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+const char *cli_share(struct cli *c)
+{
+	static const char *const near[] = { "/../share/wd", "/share/wd" };
+	const char *env = getenv("WD_SHARE");
+	char exe[PATH_MAX], *slash;
+	ssize_t n;
+	size_t i;
+
+	if (c->share.len)
+		return c->share.ptr;
+	if (env && *env && wd_buf_adds(&c->share, env) == 0)
+		return c->share.ptr;
+	/* next to the binary: build/../share/wd or PREFIX/bin/../share/wd */
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		slash = strrchr(exe, '/');
+		if (slash)
+			*slash = '\0';
+		for (i = 0; slash && i < 2; i++) {
+			wd_buf_reset(&c->share);
+			if (wd_buf_addf(&c->share, "%s%s", exe, near[i]) == 0 &&
+			    is_dir(c->share.ptr))
+				return c->share.ptr;
+		}
+	}
+	wd_buf_reset(&c->share);
+	if (wd_buf_adds(&c->share, WD_SHAREDIR) < 0)
+		return WD_SHAREDIR;
+	return c->share.ptr;
+}
+
+int cli_open(struct cli *c)
+{
+	const char *dir = getenv("WD_DIR"), *tmo = getenv("WD_LOCK_TIMEOUT");
+	struct wd_error e;
+	struct wd_diag diag;
+	int r;
+
+	if ((r = set_now(c)))
+		return r;
+	if (tmo && *tmo) {
+		long s;
+
+		if (cli_number(c, "WD_LOCK_TIMEOUT", tmo, 3600, &s))
+			return EX_CONFIG;
+		c->ws.lock_timeout_ms = (unsigned)s * 1000;
+	}
+	wd_diag_init(&diag, &e, c->lenient ? c->problems : NULL);
+	if (wd_ws_open(&c->ws, dir && *dir ? dir : ".", dir && *dir, &diag) < 0) {
+		if (c->ws.root)
+			c->ws_open = 1;
+		return cli_fail(c, &e);
+	}
+	c->ws_open = 1;
+	c->ws.share = strdup(cli_share(c));
+	if (!c->ws.share) {
+		wd_error_oom(&e);
+		return cli_fail(c, &e);
+	}
+	return 0;
+}
+
+int cli_number(struct cli *c, const char *opt, const char *s, long max,
+	       long *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (!*s || *end || errno || v < 0 || v > max)
+		return cli_usage_error(c, _("%s wants a whole number from 0 to %ld, not '%s'"),
+				       opt, max, s);
+	*out = v;
+	return 0;
+}
+
+static void progress(void *ctx, size_t done, size_t total)
+{
+	struct cli *c = ctx;
+
+	if (!c->progress || !total)
+		return;
+	if (done != total && done % 16)
+		return;
+	fprintf(stderr, _("\r%s: indexing %zu of %zu dialogues"), c->prog,
+		done, total);
+	if (done == total)
+		fputc('\n', stderr);
+}
+
+int cli_index(struct cli *c, struct wd_index *ix, struct wd_index_stats *st)
+{
+	struct wd_problems probs;
+	struct wd_error e;
+	size_t i;
+	int r;
+
+	wd_problems_init(&probs);
+	wd_index_init(ix, &c->ws);
+	ix->problems = &probs;
+	ix->progress = progress;
+	ix->progress_ctx = c;
+	r = wd_index_ready(ix, st, &e);
+	if (r < 0) {
+		wd_problems_release(&probs);
+		return cli_fail(c, &e);
+	}
+	if (ix->fresh == WD_INDEX_DAMAGED)
+		cli_warn(c, "%s", _("the index was damaged; it was built again from the files"));
+	else if (ix->fresh == WD_INDEX_OLD && c->verbose)
+		cli_info(c, "%s", _("the index was of another version; it was built again"));
+	for (i = 0; i < probs.n; i++)
+		cli_warn_error(c, &probs.v[i]);
+	if (probs.n)
+		cli_warn(c, "%s", _("files with problems are indexed as far as they could be read; run 'wd-report check'"));
+	ix->problems = NULL;
+	wd_problems_release(&probs);
+	return 0;
+}

@@ -1,0 +1,151 @@
+/* wd-report - check, index and report on a workspace */
+#include "check.h"
+#include "cli.h"
+
+#include <string.h>
+
+static const char usage[] =
+	"usage: wd-report [-C DIR] [-q] [-v] [--no-progress] <command> [<options>]\n"
+	"\n"
+	"commands:\n"
+	"  check              validate every file; problems as FILE:LINE:COL: message\n"
+	"  index [--rebuild]  bring the index (.wd/index.sqlite) up to date\n"
+	"\n"
+	"  -C DIR             run as if started in DIR\n"
+	"  -q, --quiet        say nothing but errors\n"
+	"  -v, --verbose      say more\n"
+	"      --no-progress  no progress bar, even on a terminal\n"
+	"  -h, --help         show this help\n"
+	"      --version      show the version\n";
+
+/* Options of a subcommand: -1 to go on, else the exit code. */
+static int sub_opts(struct cli *c, int argc, char **argv,
+		    const struct option *longs, int *rebuild)
+{
+	int opt;
+
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, "h", longs, NULL)) != -1) {
+		switch (opt) {
+		case 'r':
+			*rebuild = 1;
+			break;
+		case 'h':
+			return cli_help(c);
+		default:
+			fprintf(stderr, _("Try '%s --help' for more information.\n"),
+				c->prog);
+			return EX_USAGE;
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error(c, _("unexpected argument '%s'"), argv[optind]);
+	return -1;
+}
+
+static int cmd_check(struct cli *c, int argc, char **argv)
+{
+	static const struct option longs[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct wd_check_stats st;
+	struct wd_problems probs;
+	struct wd_error e;
+	size_t i;
+	int r, dummy = 0;
+
+	if ((r = sub_opts(c, argc, argv, longs, &dummy)) >= 0)
+		return r;
+	wd_problems_init(&probs);
+	c->lenient = 1;
+	c->problems = &probs;
+	r = cli_open(c);
+	if (r && !c->ws_open)
+		goto out;
+	if (wd_check(&c->ws, &probs, &st, &e) < 0) {
+		r = cli_fail(c, &e);
+		goto out;
+	}
+	wd_problems_sort(&probs);
+	for (i = 0; i < probs.n; i++)
+		cli_print_problem(c, stdout, &probs.v[i]);
+	if (probs.n) {
+		if (!c->quiet)
+			fprintf(stderr, _("%s: %zu problem(s) in %zu file(s) of %zu dialogue(s)\n"),
+				c->prog, probs.n, st.files, st.dialogues);
+		r = 1;
+	} else {
+		if (c->verbose)
+			cli_info(c, _("%zu file(s) of %zu dialogue(s): no problems"),
+				 st.files, st.dialogues);
+		r = 0;
+	}
+out:
+	wd_problems_release(&probs);
+	return r;
+}
+
+static int cmd_index(struct cli *c, int argc, char **argv)
+{
+	static const struct option longs[] = {
+		{ "rebuild", no_argument, NULL, 'r' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct wd_index_stats st;
+	struct wd_index ix;
+	struct wd_error e;
+	int r, rebuild = 0;
+
+	if ((r = sub_opts(c, argc, argv, longs, &rebuild)) >= 0)
+		return r;
+	if ((r = cli_open(c)))
+		return r;
+	if ((r = cli_index(c, &ix, &st)))
+		return r;
+	if (rebuild && wd_index_rebuild(&ix, &st, &e) < 0) {
+		wd_index_close(&ix);
+		return cli_fail(c, &e);
+	}
+	if (c->verbose)
+		cli_info(c, _("%zu dialogue(s), %zu file(s) indexed: %zu read, %zu removed, %zu with problems"),
+			 st.dialogues, st.files, st.read, st.removed, st.problems);
+	wd_index_close(&ix);
+	return 0;
+}
+
+static const struct {
+	const char *name;
+	int (*fn)(struct cli *, int, char **);
+} cmds[] = {
+	{ "check", cmd_check },
+	{ "index", cmd_index },
+};
+
+int main(int argc, char **argv)
+{
+	struct cli c;
+	size_t i;
+	int r, ind;
+
+	cli_init(&c, "wd-report", usage, argv);
+	r = cli_globals(&c, argc, argv, &ind);
+	if (r >= 0)
+		goto out;
+	if (ind >= argc) {
+		r = cli_usage_error(&c, "%s", _("which command? (check, index)"));
+		goto out;
+	}
+	for (i = 0; i < sizeof(cmds) / sizeof(*cmds); i++)
+		if (!strcmp(argv[ind], cmds[i].name))
+			break;
+	if (i == sizeof(cmds) / sizeof(*cmds)) {
+		r = cli_usage_error(&c, _("unknown command '%s'"), argv[ind]);
+		goto out;
+	}
+	r = cmds[i].fn(&c, argc - ind, argv + ind);
+out:
+	cli_release(&c);
+	return r;
+}

@@ -1,0 +1,76 @@
+/* index.h - the SQLite index: a cache of the workspace's files, see wd-index(5) */
+#ifndef WD_INDEX_H
+#define WD_INDEX_H
+
+#include <sqlite3.h>
+#include <stddef.h>
+
+#include "error.h"
+#include "store.h"
+#include "ws.h"
+
+#define WD_INDEX_VERSION 1
+
+struct wd_index_stats {
+	size_t dialogues;	/* dialogues in the workspace */
+	size_t files;		/* files the index knows */
+	size_t read;		/* files (re)read this time */
+	size_t removed;		/* files gone since last time */
+	size_t problems;	/* files read with problems this time */
+};
+
+/* Why the index was built from nothing when it was opened. */
+enum wd_index_fresh {
+	WD_INDEX_KEPT, WD_INDEX_NEW, WD_INDEX_DAMAGED, WD_INDEX_OLD,
+};
+
+struct wd_index {
+	sqlite3 *db;
+	struct wd_ws *ws;
+	struct wd_lock lock;		/* .wd/index.lock: shared while open */
+	enum wd_index_fresh fresh;
+	int building_done;		/* a fresh index was filled */
+	int rc;				/* SQLite's code of the last failure */
+	struct wd_problems *problems;	/* problems of files read, if wanted */
+	void (*progress)(void *ctx, size_t done, size_t total);
+	void *progress_ctx;
+	sqlite3_stmt *st[32];
+};
+
+void wd_index_init(struct wd_index *ix, struct wd_ws *ws);
+
+/*
+ * Open .wd/index.sqlite, making it from nothing when it is missing,
+ * damaged or of another schema version (ix->fresh tells which).  It is
+ * not brought up to date: wd_index_refresh() does that.
+ */
+int wd_index_open(struct wd_index *ix, struct wd_error *err);
+void wd_index_close(struct wd_index *ix);
+
+/* Bring the index up to date with the files: cost follows what changed. */
+int wd_index_refresh(struct wd_index *ix, struct wd_index_stats *stats,
+		     struct wd_error *err);
+
+/*
+ * Open and refresh, as every command does before it reads; an index
+ * found damaged on the way is built again (ix->fresh says so).
+ */
+int wd_index_ready(struct wd_index *ix, struct wd_index_stats *stats,
+		   struct wd_error *err);
+
+/* Throw the index away and build it again. */
+int wd_index_rebuild(struct wd_index *ix, struct wd_index_stats *stats,
+		     struct wd_error *err);
+
+/*
+ * After a command wrote files of one dialogue: refresh just that
+ * dialogue's entries, without walking the workspace.
+ */
+int wd_index_refresh_dialogue(struct wd_index *ix, const char *dialogue,
+			      struct wd_index_stats *stats,
+			      struct wd_error *err);
+
+/* Fill err from the database's last error. */
+int wd_index_error(struct wd_index *ix, struct wd_error *err, const char *what);
+
+#endif

@@ -1,0 +1,48 @@
+/* store.h - atomic file writes and the workspace lock */
+#ifndef WD_STORE_H
+#define WD_STORE_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "error.h"
+
+/*
+ * Replace the file at `path` with `len` bytes, atomically: a temporary
+ * file in the same folder, fsync, rename over the old one, fsync the
+ * folder.  A crash at any moment leaves the old or the new file, never
+ * a mix.  An existing file keeps its mode; a new one gets `mode`.
+ * `name` is what messages call the file.  Failing to create gives
+ * EX_CANTCREAT, failing to write EX_IOERR.
+ */
+int wd_store_write(const char *path, const char *name, const void *data,
+		   size_t len, mode_t mode, struct wd_error *err);
+
+/* Create a folder (and fsync its parent); an existing one is fine. */
+int wd_store_mkdir(const char *path, const char *name, mode_t mode,
+		   struct wd_error *err);
+
+/* Whether a file name is one of our temporary files. */
+int wd_store_is_temp(const char *base);
+
+/*
+ * Remove temporary files a killed writer left in folder `dir`.  Only
+ * call this holding the workspace lock: then no writer is running.
+ */
+void wd_store_clean(const char *dir);
+
+/* The workspace lock: flock(2) on a file, waited for up to timeout_ms. */
+struct wd_lock {
+	int fd;
+};
+
+#define WD_LOCK_INIT { -1 }
+
+int wd_lock_take(struct wd_lock *l, const char *path, unsigned timeout_ms,
+		 struct wd_error *err);
+/* The same with a shared (LOCK_SH) or exclusive lock on an open lock. */
+int wd_lock_mode(struct wd_lock *l, const char *path, int shared,
+		 unsigned timeout_ms, struct wd_error *err);
+void wd_lock_release(struct wd_lock *l);
+
+#endif

@@ -1,0 +1,223 @@
+/* utf8.c - UTF-8 decoding, validation and folding to plain letters */
+#include "utf8.h"
+
+#include <string.h>
+
+int wd_utf8_next(const char *str, size_t len, uint32_t *cp)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	uint32_t c;
+	int n, i;
+
+	if (!len)
+		return 0;
+	c = s[0];
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xc2 && c <= 0xdf) {
+		n = 2;
+		c &= 0x1f;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		n = 3;
+		c &= 0x0f;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		n = 4;
+		c &= 0x07;
+	} else {
+		return 0;
+	}
+	if ((size_t)n > len)
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3f);
+	}
+	if ((n == 3 && c < 0x800) || (n == 4 && c < 0x10000) ||
+	    c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	*cp = c;
+	return n;
+}
+
+int wd_utf8_check(const char *s, size_t len, size_t *bad)
+{
+	size_t i = 0;
+	uint32_t cp;
+	int n;
+
+	while (i < len) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		n = wd_utf8_next(s + i, len - i, &cp);
+		if (!n) {
+			if (bad)
+				*bad = i;
+			return -1;
+		}
+		i += (size_t)n;
+	}
+	return 0;
+}
+
+size_t wd_utf8_count(const char *s, size_t len)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < len; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
+static int is_combining(uint32_t cp)
+{
+	return (cp >= 0x300 && cp <= 0x36f) || (cp >= 0x1ab0 && cp <= 0x1aff) ||
+	       (cp >= 0x1dc0 && cp <= 0x1dff) || (cp >= 0x20d0 && cp <= 0x20ff) ||
+	       (cp >= 0xfe20 && cp <= 0xfe2f) || cp == 0x200d;
+}
+
+size_t wd_utf8_width(const char *s)
+{
+	size_t len = strlen(s), i = 0, w = 0;
+	uint32_t cp;
+	int n;
+
+	while (i < len) {
+		n = wd_utf8_next(s + i, len - i, &cp);
+		if (!n) {
+			i++;
+			w++;
+			continue;
+		}
+		i += (size_t)n;
+		if (!is_combining(cp))
+			w++;
+	}
+	return w;
+}
+
+int wd_utf8_put(struct wd_buf *b, uint32_t cp)
+{
+	char o[4];
+
+	if (cp < 0x80) {
+		o[0] = (char)cp;
+		return wd_buf_add(b, o, 1);
+	}
+	if (cp < 0x800) {
+		o[0] = (char)(0xc0 | (cp >> 6));
+		o[1] = (char)(0x80 | (cp & 0x3f));
+		return wd_buf_add(b, o, 2);
+	}
+	if (cp < 0x10000) {
+		o[0] = (char)(0xe0 | (cp >> 12));
+		o[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		o[2] = (char)(0x80 | (cp & 0x3f));
+		return wd_buf_add(b, o, 3);
+	}
+	o[0] = (char)(0xf0 | (cp >> 18));
+	o[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+	o[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+	o[3] = (char)(0x80 | (cp & 0x3f));
+	return wd_buf_add(b, o, 4);
+}
+
+/* U+00C0..U+00FF; NULL for the two signs in the block. */
+static const char *const latin1[64] = {
+	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e",
+	"i", "i", "i", "i", "d", "n", "o", "o", "o", "o", "o", NULL,
+	"o", "u", "u", "u", "u", "y", "th", "ss",
+	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e",
+	"i", "i", "i", "i", "d", "n", "o", "o", "o", "o", "o", NULL,
+	"o", "u", "u", "u", "u", "y", "th", "y",
+};
+
+/* U+0100..U+017F (Latin Extended-A), two letters where one will not do. */
+static const char latin_ext_a[] =
+	"aaaaaaccccccccdd"	/* 0100 */
+	"ddeeeeeeeeeegggg"	/* 0110 */
+	"gggghhhhiiiiiiii"	/* 0120 */
+	"ii**jjkkklllllll"	/* 0130, 0132/0133 are "ij" */
+	"lllnnnnnnnnnoooo"	/* 0140 */
+	"oo**rrrrrrssssss"	/* 0150, 0152/0153 are "oe" */
+	"ssttttttuuuuuuuu"	/* 0160 */
+	"uuuuwwyyyzzzzzzs";	/* 0170 */
+
+static const char *const letters[] = {
+	"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m",
+	"n", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z",
+};
+static const char *const digits[] = {
+	"0", "1", "2", "3", "4", "5", "6", "7", "8", "9",
+};
+
+const char *wd_fold_cp(uint32_t cp)
+{
+	if (cp >= 'a' && cp <= 'z')
+		return letters[cp - 'a'];
+	if (cp >= 'A' && cp <= 'Z')
+		return letters[cp - 'A'];
+	if (cp >= '0' && cp <= '9')
+		return digits[cp - '0'];
+	if (cp < 0xc0)
+		return NULL;
+	if (cp <= 0xff)
+		return latin1[cp - 0xc0];
+	if (cp <= 0x17f) {
+		if (cp == 0x132 || cp == 0x133)
+			return "ij";
+		if (cp == 0x152 || cp == 0x153)
+			return "oe";
+		return letters[latin_ext_a[cp - 0x100] - 'a'];
+	}
+	switch (cp) {
+	case 0x18f: case 0x259:			/* Ə ə */
+		return "e";
+	case 0x218: case 0x219:			/* Ș ș */
+		return "s";
+	case 0x21a: case 0x21b:			/* Ț ț */
+		return "t";
+	case 0x1e9e:				/* ẞ */
+		return "ss";
+	}
+	if (is_combining(cp))
+		return "";
+	return NULL;
+}
+
+int wd_utf8_fold(struct wd_buf *out, const char *s)
+{
+	size_t len = strlen(s), i = 0, start = out->len;
+	int gap = 0, n;
+	uint32_t cp;
+	const char *f;
+
+	while (i < len) {
+		n = wd_utf8_next(s + i, len - i, &cp);
+		if (!n) {
+			n = 1;
+			cp = 0xfffd;
+		}
+		i += (size_t)n;
+		f = wd_fold_cp(cp);
+		if (!f) {
+			gap = 1;
+			continue;
+		}
+		if (!*f)
+			continue;
+		if (gap && out->len > start && wd_buf_addc(out, ' ') < 0)
+			return -1;
+		gap = 0;
+		if (wd_buf_adds(out, f) < 0)
+			return -1;
+	}
+	if (out->len == start)
+		return wd_buf_add(out, "", 0);
+	return 0;
+}
