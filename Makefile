@@ -45,7 +45,7 @@ CMDS = wd-init wd-report
 CLI_OBJ = $(O)/cmd/cli.o
 BINS = $(CMDS:%=$(O)/%)
 UNIT_SRC = $(wildcard tests/unit/*.c)
-UNIT = $(O)/tests/unit
+UNIT = $(O)/tests/unit-tests
 
 all: $(BINS)
 

@@ -84,6 +84,10 @@ static void check_relay(struct checker *c, const struct wd_dialogue *dl)
 				   dl->relay_to.v[i]);
 }
 
+/*
+ * `pp` is NULL when people.yaml could not be read: then who is who is
+ * unknown, and not checked (its own problem is reported).
+ */
 static void check_harvest_file(struct checker *c, const char *id,
 			       const char *rel, const struct wd_people *pp,
 			       struct wd_strvec *item_ids)
@@ -110,6 +114,8 @@ static void check_harvest_file(struct checker *c, const char *id,
 				   it->id, id);
 		else if (wd_strvec_push(item_ids, it->id) < 0)
 			c->diag.failed = 1;
+		if (!pp)
+			continue;
 		if (it->by && !wd_people_find(pp, it->by))
 			problem_at(c, rel, wd_ymap_get(m, "by"),
 				   _("'%s' is not a person of dialogue '%s'"),
@@ -184,7 +190,7 @@ static void check_contacts(struct checker *c, const char *id,
 	}
 	c->stats->files++;
 	wd_contacts_read(&cc, &c->diag);
-	for (i = 0; i < cc.n; i++)
+	for (i = 0; pp && i < cc.n; i++)
 		if (!wd_people_find(pp, cc.v[i].id))
 			problem_at(c, name.ptr,
 				   cc.v[i].node ? cc.v[i].node : NULL,
@@ -200,6 +206,8 @@ static void check_dialogue(struct checker *c, const char *id)
 {
 	struct wd_dialogue dl;
 	struct wd_people pp;
+	size_t before;
+	int people_ok;
 
 	wd_dialogue_init(&dl);
 	wd_people_init(&pp);
@@ -207,10 +215,13 @@ static void check_dialogue(struct checker *c, const char *id)
 	wd_dialogue_load(&dl, c->ws, id, &c->diag);
 	if (dl.doc.root)
 		check_relay(c, &dl);
-	if (wd_people_load(&pp, c->ws, id, &c->diag) == 0 && pp.doc.src)
+	before = c->diag.count;
+	wd_people_load(&pp, c->ws, id, &c->diag);
+	if (pp.doc.src)
 		c->stats->files++;
-	check_contacts(c, id, &pp);
-	check_harvest(c, id, &pp);
+	people_ok = c->diag.count == before;
+	check_contacts(c, id, people_ok ? &pp : NULL);
+	check_harvest(c, id, people_ok ? &pp : NULL);
 	wd_people_release(&pp);
 	wd_dialogue_release(&dl);
 }

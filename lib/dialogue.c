@@ -111,29 +111,30 @@ int wd_dialogue_load(struct wd_dialogue *dl, const struct wd_ws *ws,
 		     const char *id, struct wd_diag *diag)
 {
 	struct wd_buf path = WD_BUF_INIT(0), name = WD_BUF_INIT(0);
+	size_t before = diag->count;
+	struct wd_error e;
 	int r = -1;
 
-	if (wd_id_check(id, _("dialogue id"), diag->err) < 0) {
-		diag->count++;
+	if (wd_id_check(id, _("dialogue id"), &e) < 0) {
+		wd_diag_error(diag, &e);
 		return -1;
 	}
 	dl->id = strdup(id);
 	if (!dl->id || wd_buf_addf(&name, "%s/dialogue.yaml", id) < 0 ||
 	    wd_ws_join(ws, &path, name.ptr) < 0) {
-		wd_error_oom(diag->err);
-		diag->count++;
+		wd_error_oom(&e);
+		wd_diag_error(diag, &e);
 		goto out;
 	}
-	if (wd_ydoc_load(&dl->doc, path.ptr, name.ptr, NULL, diag->err) < 0) {
-		if (diag->err->code == EX_NOINPUT) {
-			wd_error_set(diag->err, EX_NOINPUT,
+	if (wd_ydoc_load(&dl->doc, path.ptr, name.ptr, NULL, &e) < 0) {
+		if (e.code == EX_NOINPUT)
+			wd_error_set(&e, EX_NOINPUT,
 				     _("no dialogue '%s' in this workspace"), id);
-		}
-		diag->count++;
+		wd_diag_error(diag, &e);
 		goto out;
 	}
 	wd_dialogue_read(dl, ws, diag);
-	r = diag->count ? -1 : 0;
+	r = diag->count > before ? -1 : 0;
 out:
 	wd_buf_release(&path);
 	wd_buf_release(&name);

@@ -1054,7 +1054,7 @@ static int read_file(struct apply *a, const struct entry *f,
 			return wd_error_copy(w->err, &perr);
 		if (perr.code == EX_NOINPUT)
 			return 0;	/* gone since the walk: seen next time */
-		diag.count++;
+		wd_diag_error(&diag, &perr);
 	} else {
 		hash = (int64_t)fnv(src, len);
 	}
@@ -1065,7 +1065,7 @@ static int read_file(struct apply *a, const struct entry *f,
 	if (src) {
 		/* the document owns the bytes from here on */
 		if (wd_ydoc_parse(&doc, f->path, src, len, NULL, &perr) < 0)
-			diag.count++;
+			wd_diag_error(&diag, &perr);
 		src = NULL;
 	}
 	if (!diag.count) {

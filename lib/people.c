@@ -104,25 +104,25 @@ void wd_people_read(struct wd_people *pp, struct wd_diag *diag)
 	}
 }
 
+/* 0 loaded, 1 no such file (nobody yet), -1 a problem (in diag). */
 static int load_part(struct wd_ydoc *doc, const struct wd_ws *ws,
 		     const char *dialogue, const char *file,
 		     struct wd_diag *diag)
 {
 	struct wd_buf path = WD_BUF_INIT(0), name = WD_BUF_INIT(0);
+	struct wd_error e;
 	int r = 0;
 
 	if (wd_buf_addf(&name, "%s/%s", dialogue, file) < 0 ||
 	    wd_ws_join(ws, &path, name.ptr) < 0) {
-		wd_error_oom(diag->err);
-		diag->count++;
+		wd_error_oom(&e);
+		wd_diag_error(diag, &e);
 		r = -1;
-	} else if (wd_ydoc_load(doc, path.ptr, name.ptr, NULL, diag->err) < 0) {
-		if (diag->err->code == EX_NOINPUT) {
-			/* no file yet: nobody */
-			wd_error_clear(diag->err);
+	} else if (wd_ydoc_load(doc, path.ptr, name.ptr, NULL, &e) < 0) {
+		if (e.code == EX_NOINPUT) {
 			r = 1;
 		} else {
-			diag->count++;
+			wd_diag_error(diag, &e);
 			r = -1;
 		}
 	}
@@ -134,12 +134,13 @@ static int load_part(struct wd_ydoc *doc, const struct wd_ws *ws,
 int wd_people_load(struct wd_people *pp, const struct wd_ws *ws,
 		   const char *dialogue, struct wd_diag *diag)
 {
+	size_t before = diag->count;
 	int r = load_part(&pp->doc, ws, dialogue, "people.yaml", diag);
 
 	if (r != 0)
 		return r < 0 ? -1 : 0;
 	wd_people_read(pp, diag);
-	return diag->count ? -1 : 0;
+	return diag->count > before ? -1 : 0;
 }
 
 const struct wd_person *wd_people_find(const struct wd_people *pp,
@@ -217,12 +218,13 @@ void wd_contacts_read(struct wd_contacts *cc, struct wd_diag *diag)
 int wd_contacts_load(struct wd_contacts *cc, const struct wd_ws *ws,
 		     const char *dialogue, struct wd_diag *diag)
 {
+	size_t before = diag->count;
 	int r = load_part(&cc->doc, ws, dialogue, "contacts.yaml", diag);
 
 	if (r != 0)
 		return r < 0 ? -1 : 0;
 	wd_contacts_read(cc, diag);
-	return diag->count ? -1 : 0;
+	return diag->count > before ? -1 : 0;
 }
 
 const struct wd_contact *wd_contacts_find(const struct wd_contacts *cc,

@@ -105,8 +105,8 @@ int wd_ws_open(struct wd_ws *ws, const char *dir, int exact,
 
 	start = realpath(dir, NULL);
 	if (!start) {
-		wd_error_sys(diag->err, EX_NOINPUT, dir, _("cannot open folder"));
-		diag->count++;
+		wd_error_sys(&e, EX_NOINPUT, dir, _("cannot open folder"));
+		wd_diag_error(diag, &e);
 		return -1;
 	}
 	root = strdup(start);
@@ -116,12 +116,12 @@ int wd_ws_open(struct wd_ws *ws, const char *dir, int exact,
 		if (is_file(root, WD_WS_FILE))
 			break;
 		if (exact || !strcmp(root, "/")) {
-			wd_error_set(diag->err, EX_CONFIG,
+			wd_error_set(&e, EX_CONFIG,
 				     _("not a wijkdialoog workspace (or any of its parent folders): '%s'"),
 				     start);
-			wd_error_hint(diag->err, "%s",
+			wd_error_hint(&e, "%s",
 				      _("run 'wd-init' to make one here, or use -C DIR"));
-			diag->count++;
+			wd_diag_error(diag, &e);
 			goto fail;
 		}
 		n = strlen(root);
@@ -158,8 +158,8 @@ int wd_ws_open(struct wd_ws *ws, const char *dir, int exact,
 	}
 	return wd_time_set_zone(ws->set.timezone, diag->err);
 oom:
-	wd_error_oom(diag->err);
-	diag->count++;
+	wd_error_oom(&e);
+	wd_diag_error(diag, &e);
 fail:
 	free(start);
 	if (root != ws->root)

@@ -512,7 +512,7 @@ int wd_yedit_map_remove(struct wd_ydoc *d, const struct wd_ynode *map,
 	}
 	from = line_start(d, k->start);
 	to = after_line(d, val->end);
-	if (from != k->start) {
+	if (strspn(d->src + from, " ") < k->start - from) {
 		/* the first key of a list item: "- key: v" */
 		if (map->n == 1)
 			return apply(d, k->start, val->end - k->start, "{}", 2,

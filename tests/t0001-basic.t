@@ -1,0 +1,71 @@
+#!/bin/sh
+test_description='options every command shares, exit codes, finding the workspace'
+. ./test-lib.sh
+
+test_expect_success '--help prints the usage on stdout and exits 0' '
+	wd-init --help >out &&
+	test_grep "^usage: wd-init" out &&
+	wd-report --help >out &&
+	test_grep "^usage: wd-report" out
+'
+
+test_expect_success '--version names the toolkit' '
+	wd-report --version >out &&
+	test_grep "^wd-report (wijkdialoog) [0-9]" out
+'
+
+test_expect_success 'an unknown option is a usage error (64)' '
+	test_expect_code 64 wd-report --bogus 2>err &&
+	test_grep "Try .wd-report --help." err &&
+	test_expect_code 64 wd-init --bogus 2>err
+'
+
+test_expect_success 'an unknown command is a usage error (64)' '
+	test_expect_code 64 wd-report frobnicate 2>err &&
+	test_grep "unknown command .frobnicate." err &&
+	test_expect_code 64 wd-report 2>err
+'
+
+test_expect_success 'outside a workspace: exit 78 with a hint' '
+	mkdir empty &&
+	(cd empty && test_expect_code 78 wd-report check 2>../err) &&
+	test_grep "not a wijkdialoog workspace" err &&
+	test_grep "^hint: run .wd-init." err
+'
+
+test_expect_success 'the workspace is found from a folder below it' '
+	test_example_workspace &&
+	(cd ws/oost/harvest && wd-report check)
+'
+
+test_expect_success '-C DIR runs as if started there' '
+	wd-report -C ws check &&
+	test_expect_code 66 wd-report -C nowhere check 2>err &&
+	test_grep "cannot change to folder .nowhere." err
+'
+
+test_expect_success 'WD_DIR names the workspace exactly' '
+	WD_DIR="$PWD/ws" wd-report check &&
+	(cd ws/oost && test_expect_code 78 env WD_DIR="$PWD" wd-report check)
+'
+
+test_expect_success 'a bad WD_NOW is a configuration error' '
+	test_expect_code 78 env WD_NOW=morgen wd-report -C ws check 2>err &&
+	test_grep "WD_NOW .morgen." err
+'
+
+test_expect_success 'messages name the program and quote the file' '
+	test_example_workspace bad &&
+	printf "title: [\n" >bad/oost/dialogue.yaml &&
+	test_expect_code 65 wd-init -C bad nieuw --title T --theme t \
+		--start 2027-01-01T10:00 --from oost 2>err &&
+	test_grep "^wd-init: .oost/dialogue.yaml.:2:1: syntax error" err
+'
+
+test_expect_success 'control characters in messages are shown, not sent' '
+	test_expect_code 64 wd-init -C ws "$(printf "a\033[2Jb")" --title T \
+		--theme t --start 2027-01-01 2>err &&
+	test_grep "a\\\\x1b\\[2Jb" err
+'
+
+test_done
