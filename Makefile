@@ -85,7 +85,7 @@ uninstall:
 	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man7/%,$(wildcard man/*.7))
 
 demo: all
-	./share/wd/examples/demo.sh
+	PATH="$(abspath $(O)):$$PATH" ./share/wd/examples/demo.sh $(DEMO_DIR)
 
 clean:
 	rm -rf build build-san build-bench tests/trash.*

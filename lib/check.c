@@ -48,7 +48,11 @@ static const struct wd_ynode *relay_node(const struct wd_dialogue *dl,
 	return r ? wd_ymap_get(r, key) : NULL;
 }
 
-/* The relay is written on both dialogues: do they agree? */
+/*
+ * The relay is written on both dialogues.  A relay from or to a dialogue
+ * that is not here is fine (it may live in another neighbourhood's
+ * workspace); when both are here, they must agree.
+ */
 static void check_relay(struct checker *c, const struct wd_dialogue *dl)
 {
 	struct wd_dialogue other;
@@ -56,32 +60,20 @@ static void check_relay(struct checker *c, const struct wd_dialogue *dl)
 	struct wd_error e;
 	size_t i;
 
-	if (dl->relay_from) {
-		if (!wd_strvec_has(&c->ids, dl->relay_from)) {
+	if (!dl->relay_from || !wd_strvec_has(&c->ids, dl->relay_from))
+		return;
+	wd_dialogue_init(&other);
+	wd_diag_init(&quiet, &e, NULL);
+	if (wd_dialogue_load(&other, c->ws, dl->relay_from, &quiet) == 0) {
+		for (i = 0; i < other.relay_to.n; i++)
+			if (!strcmp(other.relay_to.v[i], dl->id))
+				break;
+		if (i == other.relay_to.n)
 			problem_at(c, dl->doc.name, relay_node(dl, "from"),
-				   _("the relay comes from '%s', which is not a dialogue here"),
-				   dl->relay_from);
-		} else {
-			wd_dialogue_init(&other);
-			wd_diag_init(&quiet, &e, NULL);
-			if (wd_dialogue_load(&other, c->ws, dl->relay_from, &quiet) == 0) {
-				for (i = 0; i < other.relay_to.n; i++)
-					if (!strcmp(other.relay_to.v[i], dl->id))
-						break;
-				if (i == other.relay_to.n)
-					problem_at(c, dl->doc.name,
-						   relay_node(dl, "from"),
-						   _("the relay comes from '%s', but '%s' does not hand it on to this dialogue"),
-						   dl->relay_from, dl->relay_from);
-			}
-			wd_dialogue_release(&other);
-		}
+				   _("the relay comes from '%s', but '%s' does not hand it on to '%s'"),
+				   dl->relay_from, dl->relay_from, dl->id);
 	}
-	for (i = 0; i < dl->relay_to.n; i++)
-		if (!wd_strvec_has(&c->ids, dl->relay_to.v[i]))
-			problem_at(c, dl->doc.name, relay_node(dl, "to"),
-				   _("the relay goes on to '%s', which is not a dialogue here"),
-				   dl->relay_to.v[i]);
+	wd_dialogue_release(&other);
 }
 
 /*

@@ -5,6 +5,7 @@
 #include "template.h"
 #include "yedit.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -443,17 +444,43 @@ int wd_dialogue_relay_to(struct wd_ws *ws, const char *from, const char *to,
 	if (load_doc(ws, from, &doc, &path, err) < 0 ||
 	    edit_relay_to(&doc, to, err) < 0)
 		goto out;
-	r = wd_store_write(path.ptr, doc.name, doc.src, doc.len, 0644, err);
+	r = wd_ws_write(ws, doc.name, doc.src, doc.len, 0644, err);
 out:
 	wd_ydoc_release(&doc);
 	wd_buf_release(&path);
 	return r;
 }
 
+/*
+ * A folder made for a dialogue by a run that was killed: empty, or with
+ * only the temporary file it was writing (removed when writing again).
+ */
+static int empty_dir(const char *path)
+{
+	struct dirent *e;
+	DIR *d = opendir(path);
+	int empty = 1;
+
+	if (!d)
+		return 0;
+	while (empty && (e = readdir(d)))
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..") &&
+		    !wd_store_is_temp(e->d_name))
+			empty = 0;
+	closedir(d);
+	return empty;
+}
+
+/*
+ * The order of the writes keeps every moment consistent: first the
+ * previous dialogue learns where the relay goes (a relay to a dialogue
+ * that is not here yet is fine: it may live in another workspace), then
+ * the new dialogue is made.
+ */
 int wd_dialogue_create(struct wd_ws *ws, const struct wd_dialogue_new *nd,
 		       struct wd_buf *out, struct wd_error *err)
 {
-	struct wd_buf dir = WD_BUF_INIT(0), file = WD_BUF_INIT(0);
+	struct wd_buf dir = WD_BUF_INIT(0), rel = WD_BUF_INIT(0);
 	struct wd_buf prev_path = WD_BUF_INIT(0);
 	struct wd_ydoc prev;
 	struct stat st;
@@ -474,11 +501,12 @@ int wd_dialogue_create(struct wd_ws *ws, const struct wd_dialogue_new *nd,
 	if (!nd->dry_run && wd_ws_lock(ws, err) < 0)
 		return -1;
 	if (wd_ws_join(ws, &dir, nd->id) < 0 ||
-	    wd_buf_addf(&file, "%s/dialogue.yaml", dir.ptr) < 0) {
+	    wd_buf_addf(&rel, "%s/dialogue.yaml", nd->id) < 0) {
 		wd_error_oom(err);
 		goto out;
 	}
-	if (lstat(dir.ptr, &st) == 0) {
+	if (lstat(dir.ptr, &st) == 0 &&
+	    !(S_ISDIR(st.st_mode) && empty_dir(dir.ptr))) {
 		wd_error_set(err, EX_CANTCREAT, _("'%s' already exists"), nd->id);
 		goto out;
 	}
@@ -494,12 +522,11 @@ int wd_dialogue_create(struct wd_ws *ws, const struct wd_dialogue_new *nd,
 		r = 0;
 		goto out;
 	}
-	if (wd_store_mkdir(dir.ptr, nd->id, 0755, err) < 0 ||
-	    wd_store_write(file.ptr, file.ptr + strlen(ws->root) + 1, out->ptr,
-			   out->len, 0644, err) < 0)
+	if (nd->from && wd_ws_write(ws, prev.name, prev.src, prev.len, 0644,
+				    err) < 0)
 		goto out;
-	if (nd->from && wd_store_write(prev_path.ptr, prev.name, prev.src,
-				       prev.len, 0644, err) < 0)
+	if (wd_store_mkdir(dir.ptr, nd->id, 0755, err) < 0 ||
+	    wd_ws_write(ws, rel.ptr, out->ptr, out->len, 0644, err) < 0)
 		goto out;
 	r = 0;
 out:
@@ -507,7 +534,7 @@ out:
 		wd_ws_unlock(ws);
 	wd_ydoc_release(&prev);
 	wd_buf_release(&dir);
-	wd_buf_release(&file);
+	wd_buf_release(&rel);
 	wd_buf_release(&prev_path);
 	return r;
 }

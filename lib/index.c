@@ -430,6 +430,8 @@ static const struct entry *known_get(const struct walk *w, const char *path)
 {
 	struct entry key;
 
+	if (!w->known.n)
+		return NULL;
 	key.path = path;
 	return bsearch(&key, w->known.v, w->known.n, sizeof(key), cmp_entry);
 }
@@ -456,11 +458,15 @@ static int add_found(struct walk *w, const char *path, char type,
 	return 0;
 }
 
+/* lstat of a workspace path; a folder's trailing '/' is left off, so
+ * that a symbolic link is seen as one and not followed */
 static int lstat_rel(struct walk *w, const char *rel, struct stat *st)
 {
 	wd_buf_reset(&w->path);
 	if (wd_buf_addf(&w->path, "%s/%s", w->ix->ws->root, rel) < 0)
 		return -2;
+	while (w->path.len > 1 && w->path.ptr[w->path.len - 1] == '/')
+		wd_buf_truncate(&w->path, w->path.len - 1);
 	return lstat(w->path.ptr, st);
 }
 
@@ -1259,7 +1265,8 @@ static int refresh(struct wd_index *ix, const char *only,
 	} else if (walk_all(&w, &stats->dialogues) < 0) {
 		goto out;
 	}
-	qsort(w.found.v, w.found.n, sizeof(*w.found.v), cmp_entry);
+	if (w.found.n)
+		qsort(w.found.v, w.found.n, sizeof(*w.found.v), cmp_entry);
 	stats->files = w.found.n;
 	if (merge(&a, 0, &changes) < 0)
 		goto out;

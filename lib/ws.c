@@ -260,6 +260,24 @@ int wd_ws_shared(const struct wd_ws *ws, const char *share, const char *rel,
 			    rel, share ? share : "?");
 }
 
+int wd_ws_write(struct wd_ws *ws, const char *rel, const void *data,
+		size_t len, mode_t mode, struct wd_error *err)
+{
+	struct wd_buf p = WD_BUF_INIT(0);
+	char *slash;
+	int r;
+
+	if (wd_ws_join(ws, &p, rel) < 0)
+		return wd_error_oom(err);
+	slash = strrchr(p.ptr, '/');
+	*slash = '\0';
+	wd_store_clean(p.ptr);
+	*slash = '/';
+	r = wd_store_write(p.ptr, rel, data, len, mode, err);
+	wd_buf_release(&p);
+	return r;
+}
+
 int wd_ws_statedir(struct wd_ws *ws, struct wd_error *err)
 {
 	struct wd_buf p = WD_BUF_INIT(0);

@@ -84,6 +84,14 @@ int wd_ws_shared(const struct wd_ws *ws, const char *share, const char *rel,
 int wd_ws_lock(struct wd_ws *ws, struct wd_error *err);
 void wd_ws_unlock(struct wd_ws *ws);
 
+/*
+ * Write the workspace file `rel` atomically (see wd_store_write).  The
+ * caller holds the lock; temporary files a killed writer left in the
+ * same folder are removed first.
+ */
+int wd_ws_write(struct wd_ws *ws, const char *rel, const void *data,
+		size_t len, mode_t mode, struct wd_error *err);
+
 /* Make sure .wd/ exists. */
 int wd_ws_statedir(struct wd_ws *ws, struct wd_error *err);
 

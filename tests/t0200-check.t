@@ -129,13 +129,16 @@ problem "an item id used twice in a dialogue" \
 	"sed -i 's/id: t5v3b7k/id: k3x9a2p/' ws/oost/harvest/table-2.yaml" \
 	"^oost/harvest/table-2.yaml:3:9: item id 'k3x9a2p' is used twice in dialogue 'oost'$"
 
-problem "a relay to a dialogue that is not there" \
-	"sed -i 's/    - lombok/    - zuilen/' ws/oost/dialogue.yaml" \
-	"the relay goes on to 'zuilen', which is not a dialogue here$"
+test_expect_success 'a relay to or from a dialogue elsewhere is fine' '
+	test_example_workspace &&
+	sed -i "s/    - lombok/    - zuilen/" ws/oost/dialogue.yaml &&
+	sed -i "s/  from: oost/  from: utrecht-west/" ws/lombok/dialogue.yaml &&
+	wd-report -C ws check
+'
 
 problem "a relay from one side only" \
 	"sed -i 's/^relay:/relay_weg:/' ws/oost/dialogue.yaml" \
-	"^lombok/dialogue.yaml:[0-9]*:9: the relay comes from 'oost', but 'oost' does not hand it on"
+	"^lombok/dialogue.yaml:[0-9]*:9: the relay comes from 'oost', but 'oost' does not hand it on to 'lombok'$"
 
 problem "contact data of someone not in people.yaml" \
 	"printf '  piet:\n    email: piet@example.org\n' >>ws/oost/contacts.yaml" \

@@ -1,0 +1,39 @@
+#!/bin/sh
+test_description='make install into any prefix; the installed tools work from anywhere'
+. ./test-lib.sh
+
+TOP=$(cd "$TEST_DIRECTORY/.." && pwd)
+
+test_expect_success 'make install PREFIX=... DESTDIR=... puts everything in place' '
+	make -s -C "$TOP" install O="$WD_BUILD" PREFIX=/opt/wd \
+		DESTDIR="$PWD/dest" >out 2>&1 &&
+	test -x dest/opt/wd/bin/wd-init &&
+	test -x dest/opt/wd/bin/wd-report &&
+	test -f dest/opt/wd/share/wd/questions/nl/default.yaml &&
+	test -f dest/opt/wd/share/wd/themes/en.yaml &&
+	test -f dest/opt/wd/share/man/man1/wd-init.1 &&
+	test -f dest/opt/wd/share/man/man5/wd.5 &&
+	test -f dest/opt/wd/share/man/man7/wd.7
+'
+
+test_expect_success 'the installed tools find their share/wd from any folder' '
+	mkdir elders && cd elders &&
+	"$TRASH_DIRECTORY/dest/opt/wd/bin/wd-init" --themes >../out &&
+	cd .. &&
+	test_grep "^elkaar zien	" out &&
+	mkdir ws && cd ws &&
+	"$TRASH_DIRECTORY/dest/opt/wd/bin/wd-init" -q &&
+	"$TRASH_DIRECTORY/dest/opt/wd/bin/wd-init" -q a --title A \
+		--theme "elkaar zien" --start 2027-01-01T10:00 &&
+	test_grep "^  discover:" a/dialogue.yaml
+'
+
+test_expect_success 'make uninstall removes it all again' '
+	make -s -C "$TOP" uninstall O="$WD_BUILD" PREFIX=/opt/wd \
+		DESTDIR="$PWD/dest" &&
+	test_must_fail test -e dest/opt/wd/bin/wd-init &&
+	test_must_fail test -e dest/opt/wd/share/wd &&
+	test_must_fail test -e dest/opt/wd/share/man/man1/wd-init.1
+'
+
+test_done
