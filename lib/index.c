@@ -1,5 +1,5 @@
 /* index.c - the SQLite index: a cache of the workspace's files, see wd-index(5) */
-#include "index.h"
+#include "index-int.h"
 #include "dialogue.h"
 #include "i18n.h"
 #include "item.h"
@@ -83,15 +83,6 @@ static const char schema[] =
 	"CREATE VIEW actions AS SELECT dialogue, source, id, text, owner, due,"
 	" status, need, by, role, \"table\", tags, created FROM item"
 	" WHERE kind = 'action';";
-
-enum {
-	S_FILES, S_INS_FILE, S_UPD_FILE, S_DEL_FILE, S_RACY,
-	S_DEL_DIALOGUE, S_DEL_PERSON, S_DEL_ITEM, S_DEL_TAG, S_DEL_OWNER,
-	S_DEL_HIST,
-	S_INS_DIALOGUE, S_INS_PERSON, S_INS_ITEM, S_INS_TAG, S_INS_OWNER,
-	S_INS_HIST, S_FILES_UNDER, S_PROBLEM,
-	S_COUNT
-};
 
 static const char *const sql[S_COUNT] = {
 	[S_FILES] = "SELECT id, path, type, size, mtime, ctime, ino, hash,"
@@ -337,52 +328,6 @@ out:
 	return r;
 }
 
-/* --- the walk --- */
-
-struct entry {
-	int64_t id;			/* in the file table; 0: not there */
-	const char *path;		/* "d/", "d/people.yaml", "d/harvest/x.yaml" */
-	char type;			/* 'D' folder, 'd' dialogue, 'p' people, 'h' harvest */
-	int64_t size, mtime, ctime, ino, hash;
-	int racy;
-};
-
-struct list {
-	struct entry *v;
-	size_t n, alloc;
-};
-
-struct walk {
-	struct wd_index *ix;
-	struct wd_arena arena;
-	struct list known;		/* what the index has, by path */
-	struct list found;		/* what is there now */
-	struct wd_buf path;
-	int64_t start_ns;
-	struct wd_error *err;
-};
-
-static int64_t ns(const struct timespec *ts)
-{
-	return (int64_t)ts->tv_sec * 1000000000LL + ts->tv_nsec;
-}
-
-static struct entry *list_add(struct walk *w, struct list *l)
-{
-	if (l->n == l->alloc) {
-		size_t na = l->alloc ? l->alloc * 2 : 256;
-		struct entry *v = realloc(l->v, na * sizeof(*v));
-
-		if (!v)
-			return NULL;
-		l->v = v;
-		l->alloc = na;
-	}
-	(void)w;
-	memset(&l->v[l->n], 0, sizeof(l->v[0]));
-	return &l->v[l->n++];
-}
-
 static int load_known(struct walk *w, const char *under)
 {
 	sqlite3_stmt *st = w->ix->st[under ? S_FILES_UNDER : S_FILES];
@@ -396,7 +341,7 @@ static int load_known(struct walk *w, const char *under)
 		const char *p = (const char *)sqlite3_column_text(st, 1);
 		const char *t = (const char *)sqlite3_column_text(st, 2);
 
-		e = list_add(w, &w->known);
+		e = ix_list_add(&w->known);
 		if (!e || !p || !t)
 			goto fail;
 		e->id = sqlite3_column_int64(st, 0);
@@ -420,256 +365,7 @@ fail:
 	return wd_error_oom(w->err);
 }
 
-static int cmp_entry(const void *a, const void *b)
-{
-	return strcmp(((const struct entry *)a)->path,
-		      ((const struct entry *)b)->path);
-}
-
-static const struct entry *known_get(const struct walk *w, const char *path)
-{
-	struct entry key;
-
-	if (!w->known.n)
-		return NULL;
-	key.path = path;
-	return bsearch(&key, w->known.v, w->known.n, sizeof(key), cmp_entry);
-}
-
-static int same_stat(const struct entry *e, const struct stat *st)
-{
-	return e->size == (int64_t)st->st_size &&
-	       e->mtime == ns(&st->st_mtim) && e->ctime == ns(&st->st_ctim) &&
-	       e->ino == (int64_t)st->st_ino;
-}
-
-static int add_found(struct walk *w, const char *path, char type,
-		     const struct stat *st)
-{
-	struct entry *e = list_add(w, &w->found);
-
-	if (!e || !(e->path = wd_arena_strdup(&w->arena, path)))
-		return wd_error_oom(w->err);
-	e->type = type;
-	e->size = (int64_t)st->st_size;
-	e->mtime = ns(&st->st_mtim);
-	e->ctime = ns(&st->st_ctim);
-	e->ino = (int64_t)st->st_ino;
-	return 0;
-}
-
-/* lstat of a workspace path; a folder's trailing '/' is left off, so
- * that a symbolic link is seen as one and not followed */
-static int lstat_rel(struct walk *w, const char *rel, struct stat *st)
-{
-	wd_buf_reset(&w->path);
-	if (wd_buf_addf(&w->path, "%s/%s", w->ix->ws->root, rel) < 0)
-		return -2;
-	while (w->path.len > 1 && w->path.ptr[w->path.len - 1] == '/')
-		wd_buf_truncate(&w->path, w->path.len - 1);
-	return lstat(w->path.ptr, st);
-}
-
-/*
- * The names in folder `dir` ("" or "d/" or "d/harvest/"): from the index
- * when the folder did not change, else read from disk.
- */
-static int names_in(struct walk *w, const char *dir, const struct stat *st,
-		    struct wd_strvec *names)
-{
-	const struct entry *k = known_get(w, dir);
-	struct dirent *de;
-	DIR *d;
-	size_t dl = strlen(dir), i;
-
-	if (k && same_stat(k, st) && !k->racy) {
-		struct entry key;
-
-		key.path = dir;
-		/* the entries right under dir follow it in path order */
-		i = (size_t)(k - w->known.v) + 1;
-		(void)key;
-		for (; i < w->known.n; i++) {
-			const char *p = w->known.v[i].path, *rest, *slash;
-
-			if (strncmp(p, dir, dl))
-				break;
-			rest = p + dl;
-			slash = strchr(rest, '/');
-			if (slash && slash[1])
-				continue;
-			if (wd_strvec_pushn(names, rest, slash ?
-					    (size_t)(slash - rest) : strlen(rest)) < 0)
-				return wd_error_oom(w->err);
-		}
-		return 0;
-	}
-	wd_buf_reset(&w->path);
-	if (wd_buf_addf(&w->path, "%s/%s", w->ix->ws->root, dir) < 0)
-		return wd_error_oom(w->err);
-	d = opendir(w->path.ptr);
-	if (!d)
-		return errno == ENOENT ? 0 :
-		       wd_error_sys(w->err, EX_IOERR, dir[0] ? dir : ".",
-				    _("cannot read folder"));
-	while ((de = readdir(d))) {
-		if (de->d_name[0] == '.')
-			continue;
-		if (wd_strvec_push(names, de->d_name) < 0) {
-			closedir(d);
-			return wd_error_oom(w->err);
-		}
-	}
-	closedir(d);
-	wd_strvec_sort(names);
-	return 0;
-}
-
-static int walk_harvest(struct walk *w, const char *dialogue)
-{
-	struct wd_strvec names = WD_STRVEC_INIT;
-	struct wd_buf rel = WD_BUF_INIT(0);
-	struct stat st;
-	size_t i, base;
-	int r = -1, s;
-
-	if (wd_buf_addf(&rel, "%s/harvest/", dialogue) < 0)
-		goto oom;
-	s = lstat_rel(w, rel.ptr, &st);
-	if (s == -2)
-		goto oom;
-	if (s < 0 || !S_ISDIR(st.st_mode)) {
-		r = 0;
-		goto out;
-	}
-	if (add_found(w, rel.ptr, 'D', &st) < 0 ||
-	    names_in(w, rel.ptr, &st, &names) < 0)
-		goto out;
-	base = rel.len;
-	for (i = 0; i < names.n; i++) {
-		if (!wd_harvest_file_name(names.v[i]))
-			continue;
-		wd_buf_truncate(&rel, base);
-		if (wd_buf_adds(&rel, names.v[i]) < 0)
-			goto oom;
-		s = lstat_rel(w, rel.ptr, &st);
-		if (s == -2)
-			goto oom;
-		if (s == 0 && S_ISREG(st.st_mode) &&
-		    add_found(w, rel.ptr, 'h', &st) < 0)
-			goto out;
-	}
-	r = 0;
-	goto out;
-oom:
-	wd_error_oom(w->err);
-out:
-	wd_strvec_release(&names);
-	wd_buf_release(&rel);
-	return r;
-}
-
-/* 1 when `id` is a dialogue (and its entries were added), 0 when not. */
-static int walk_dialogue(struct walk *w, const char *id)
-{
-	struct wd_strvec names = WD_STRVEC_INIT;
-	struct wd_buf rel = WD_BUF_INIT(0);
-	struct stat st, fst;
-	size_t mark = w->found.n;
-	int r = -1, s, have = 0;
-
-	if (wd_buf_addf(&rel, "%s/", id) < 0)
-		goto oom;
-	s = lstat_rel(w, rel.ptr, &st);
-	if (s == -2)
-		goto oom;
-	if (s < 0 || !S_ISDIR(st.st_mode)) {
-		r = 0;
-		goto out;
-	}
-	if (add_found(w, rel.ptr, 'D', &st) < 0 ||
-	    names_in(w, rel.ptr, &st, &names) < 0)
-		goto out;
-	if (wd_strvec_has(&names, "dialogue.yaml")) {
-		wd_buf_truncate(&rel, strlen(id) + 1);
-		if (wd_buf_adds(&rel, "dialogue.yaml") < 0)
-			goto oom;
-		s = lstat_rel(w, rel.ptr, &fst);
-		if (s == -2)
-			goto oom;
-		if (s == 0 && S_ISREG(fst.st_mode)) {
-			have = 1;
-			if (add_found(w, rel.ptr, 'd', &fst) < 0)
-				goto out;
-		}
-	}
-	if (!have) {
-		/* not a dialogue: forget what was added for it */
-		w->found.n = mark;
-		r = 0;
-		goto out;
-	}
-	if (wd_strvec_has(&names, "people.yaml")) {
-		wd_buf_truncate(&rel, strlen(id) + 1);
-		if (wd_buf_adds(&rel, "people.yaml") < 0)
-			goto oom;
-		s = lstat_rel(w, rel.ptr, &fst);
-		if (s == -2)
-			goto oom;
-		if (s == 0 && S_ISREG(fst.st_mode) &&
-		    add_found(w, rel.ptr, 'p', &fst) < 0)
-			goto out;
-	}
-	if (wd_strvec_has(&names, "harvest") && walk_harvest(w, id) < 0)
-		goto out;
-	r = 1;
-	goto out;
-oom:
-	wd_error_oom(w->err);
-out:
-	wd_strvec_release(&names);
-	wd_buf_release(&rel);
-	return r;
-}
-
-static int walk_all(struct walk *w, size_t *dialogues)
-{
-	struct wd_strvec names = WD_STRVEC_INIT;
-	struct stat st;
-	size_t i;
-	int r = -1, s;
-
-	s = lstat_rel(w, "", &st);
-	if (s == -2) {
-		wd_error_oom(w->err);
-		goto out;
-	}
-	if (s < 0) {
-		wd_error_sys(w->err, EX_IOERR, ".", _("cannot read folder"));
-		goto out;
-	}
-	if (add_found(w, "", 'D', &st) < 0 || names_in(w, "", &st, &names) < 0)
-		goto out;
-	for (i = 0; i < names.n; i++) {
-		const char *n = names.v[i];
-		size_t len = strlen(n);
-
-		if (len && n[len - 1] == '/')
-			continue;
-		if (!wd_id_valid(n) || wd_ws_reserved(n))
-			continue;
-		s = walk_dialogue(w, n);
-		if (s < 0)
-			goto out;
-		*dialogues += (size_t)s;
-	}
-	r = 0;
-out:
-	wd_strvec_release(&names);
-	return r;
-}
-
-/* --- reading one file into the index --- */
+/* --- bringing the index up to date --- */
 
 static uint64_t fnv(const char *p, size_t n)
 {
@@ -681,277 +377,6 @@ static uint64_t fnv(const char *p, size_t n)
 		h *= 1099511628211ULL;
 	}
 	return h;
-}
-
-static int step(struct wd_index *ix, sqlite3_stmt *st, struct wd_error *err)
-{
-	int rc = sqlite3_step(st);
-
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return wd_index_error(ix, err, _("cannot write"));
-	return 0;
-}
-
-static int bind_text(sqlite3_stmt *st, int i, const char *s)
-{
-	return s ? sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC) :
-		   sqlite3_bind_null(st, i);
-}
-
-static int bind_copy(sqlite3_stmt *st, int i, const char *s, size_t n)
-{
-	return sqlite3_bind_text(st, i, s, (int)n, SQLITE_TRANSIENT);
-}
-
-static int bind_long(sqlite3_stmt *st, int i, long v)
-{
-	return v ? sqlite3_bind_int64(st, i, v) : sqlite3_bind_null(st, i);
-}
-
-static int bind_flag(sqlite3_stmt *st, int i, int v)
-{
-	return v < 0 ? sqlite3_bind_null(st, i) : sqlite3_bind_int(st, i, v);
-}
-
-static int join(struct wd_buf *b, const struct wd_strlist *l, const char *sep)
-{
-	size_t i;
-
-	wd_buf_reset(b);
-	for (i = 0; i < l->n; i++)
-		if ((i && wd_buf_adds(b, sep) < 0) || wd_buf_adds(b, l->v[i]) < 0)
-			return -1;
-	return 0;
-}
-
-static int bind_list(sqlite3_stmt *st, int i, struct wd_buf *b,
-		     const struct wd_strlist *l, const char *sep)
-{
-	if (!l->n)
-		return sqlite3_bind_null(st, i);
-	if (join(b, l, sep) < 0)
-		return SQLITE_NOMEM;
-	return bind_copy(st, i, b->ptr, b->len);
-}
-
-static int bind_when(sqlite3_stmt *st, int i, int has, const struct wd_when *w)
-{
-	return has ? sqlite3_bind_int64(st, i, w->t) : sqlite3_bind_null(st, i);
-}
-
-static const char *text_of(const struct wd_ynode *map, const char *key)
-{
-	return wd_f_text(wd_ymap_get(map, key));
-}
-
-static int put_dialogue(struct wd_index *ix, int64_t file, const char *id,
-			struct wd_ydoc *doc, struct wd_diag *diag,
-			struct wd_error *err)
-{
-	sqlite3_stmt *st = ix->st[S_INS_DIALOGUE];
-	struct wd_buf b1 = WD_BUF_INIT(0), b2 = WD_BUF_INIT(0), b3 = WD_BUF_INIT(0);
-	struct wd_dialogue dl;
-	const struct wd_ynode *root;
-	int r;
-
-	wd_dialogue_init(&dl);
-	dl.doc = *doc;			/* borrowed: given back below */
-	wd_dialogue_read(&dl, ix->ws, diag);
-	root = dl.doc.root && dl.doc.root->type == WD_YMAP ? dl.doc.root : NULL;
-	if (!dl.title) {
-		r = 0;			/* not a usable dialogue */
-		goto out;
-	}
-	if (sqlite3_bind_int64(st, 1, file) || bind_text(st, 2, id) ||
-	    bind_text(st, 3, dl.title) || bind_text(st, 4, dl.theme) ||
-	    bind_text(st, 5, dl.question) || bind_text(st, 6, dl.place) ||
-	    bind_text(st, 7, dl.venue) ||
-	    bind_text(st, 8, dl.has_start ? text_of(root, "start") : NULL) ||
-	    bind_when(st, 9, dl.has_start, &dl.start) ||
-	    bind_text(st, 10, dl.has_end ? text_of(root, "end") : NULL) ||
-	    bind_when(st, 11, dl.has_end, &dl.end) ||
-	    bind_long(st, 12, dl.capacity) || bind_text(st, 13, dl.status) ||
-	    bind_text(st, 14, dl.lang) || bind_long(st, 15, dl.tables) ||
-	    bind_list(st, 16, &b1, &dl.hosts, ", ") ||
-	    bind_list(st, 17, &b2, &dl.initiators, ", ") ||
-	    bind_text(st, 18, dl.relay_from) ||
-	    bind_list(st, 19, &b3, &dl.relay_to, ",") ||
-	    bind_text(st, 20, dl.baton)) {
-		sqlite3_reset(st);
-		r = wd_index_error(ix, err, _("cannot write"));
-		goto out;
-	}
-	r = step(ix, st, err);
-out:
-	*doc = dl.doc;
-	wd_ydoc_init(&dl.doc);
-	wd_dialogue_release(&dl);
-	wd_buf_release(&b1);
-	wd_buf_release(&b2);
-	wd_buf_release(&b3);
-	return r;
-}
-
-static int put_people(struct wd_index *ix, int64_t file, const char *dialogue,
-		      struct wd_ydoc *doc, struct wd_diag *diag,
-		      struct wd_error *err)
-{
-	sqlite3_stmt *st = ix->st[S_INS_PERSON];
-	struct wd_people pp;
-	size_t i;
-	int r = 0;
-
-	wd_people_init(&pp);
-	pp.doc = *doc;
-	wd_people_read(&pp, diag);
-	for (i = 0; i < pp.n && r == 0; i++) {
-		const struct wd_person *p = &pp.v[i];
-
-		if (sqlite3_bind_int64(st, 1, file) ||
-		    bind_text(st, 2, dialogue) || bind_text(st, 3, p->id) ||
-		    sqlite3_bind_int64(st, 4, (int64_t)i) ||
-		    bind_text(st, 5, p->name) || bind_text(st, 6, p->role) ||
-		    bind_text(st, 7, p->organisation) ||
-		    bind_text(st, 8, p->lang) || bind_long(st, 9, p->table) ||
-		    bind_flag(st, 10, p->host) || bind_text(st, 11, p->rsvp) ||
-		    bind_text(st, 12, p->has_answered ?
-			      text_of(p->node, "answered") : NULL) ||
-		    bind_flag(st, 13, p->waiting) ||
-		    bind_flag(st, 14, p->attended) ||
-		    bind_text(st, 15, p->consent_contact) ||
-		    bind_text(st, 16, p->consent_named) ||
-		    bind_text(st, 17, p->consent_photo) ||
-		    bind_text(st, 18, p->channel) ||
-		    bind_text(st, 19, p->sent) ||
-		    bind_text(st, 20, p->reminded) ||
-		    bind_text(st, 21, p->from) || bind_text(st, 22, p->note)) {
-			sqlite3_reset(st);
-			r = wd_index_error(ix, err, _("cannot write"));
-			break;
-		}
-		r = step(ix, st, err);
-	}
-	*doc = pp.doc;
-	wd_ydoc_init(&pp.doc);
-	wd_people_release(&pp);
-	return r;
-}
-
-static int put_list(struct wd_index *ix, int which, int64_t file,
-		    const char *dialogue, const char *item,
-		    const struct wd_strlist *l, struct wd_error *err)
-{
-	sqlite3_stmt *st = ix->st[which];
-	size_t i;
-
-	for (i = 0; i < l->n; i++) {
-		if (sqlite3_bind_int64(st, 1, file) ||
-		    bind_text(st, 2, dialogue) || bind_text(st, 3, item) ||
-		    bind_text(st, 4, l->v[i])) {
-			sqlite3_reset(st);
-			return wd_index_error(ix, err, _("cannot write"));
-		}
-		if (step(ix, st, err) < 0)
-			return -1;
-	}
-	return 0;
-}
-
-static int put_item(struct wd_index *ix, int64_t file, const char *dialogue,
-		    const char *source, size_t pos, const struct wd_item *it,
-		    struct wd_buf *b1, struct wd_buf *b2, struct wd_error *err)
-{
-	sqlite3_stmt *st = ix->st[S_INS_ITEM];
-	size_t i;
-
-	if (sqlite3_bind_int64(st, 1, file) || bind_text(st, 2, dialogue) ||
-	    bind_text(st, 3, source) || bind_text(st, 4, it->id) ||
-	    sqlite3_bind_int64(st, 5, (int64_t)pos) ||
-	    bind_text(st, 6, it->kind) || bind_text(st, 7, it->phase) ||
-	    bind_text(st, 8, it->text) || bind_text(st, 9, it->by) ||
-	    bind_text(st, 10, it->role) || bind_long(st, 11, it->table) ||
-	    bind_list(st, 12, b1, &it->tags, ",") ||
-	    bind_list(st, 13, b2, &it->owner, ",") ||
-	    bind_text(st, 14, it->due) ||
-	    bind_when(st, 15, it->has_due, &it->due_when) ||
-	    bind_text(st, 16, it->status) || bind_text(st, 17, it->need) ||
-	    bind_flag(st, 18, it->named) || bind_text(st, 19, it->created)) {
-		sqlite3_reset(st);
-		return wd_index_error(ix, err, _("cannot write"));
-	}
-	if (step(ix, st, err) < 0 ||
-	    put_list(ix, S_INS_TAG, file, dialogue, it->id, &it->tags, err) < 0 ||
-	    put_list(ix, S_INS_OWNER, file, dialogue, it->id, &it->owner, err) < 0)
-		return -1;
-	st = ix->st[S_INS_HIST];
-	for (i = 0; i < it->nhist; i++) {
-		const struct wd_hist *h = &it->hist[i];
-
-		if (sqlite3_bind_int64(st, 1, file) ||
-		    bind_text(st, 2, dialogue) || bind_text(st, 3, it->id) ||
-		    sqlite3_bind_int64(st, 4, (int64_t)i) ||
-		    bind_text(st, 5, h->at) || bind_text(st, 6, h->status) ||
-		    bind_text(st, 7, h->note)) {
-			sqlite3_reset(st);
-			return wd_index_error(ix, err, _("cannot write"));
-		}
-		if (step(ix, st, err) < 0)
-			return -1;
-	}
-	return 0;
-}
-
-static int put_harvest(struct wd_index *ix, int64_t file, const char *dialogue,
-		       const char *path, struct wd_ydoc *doc,
-		       struct wd_diag *diag, struct wd_error *err)
-{
-	struct wd_buf b1 = WD_BUF_INIT(0), b2 = WD_BUF_INIT(0);
-	struct wd_buf source = WD_BUF_INIT(0);
-	const char *base = strrchr(path, '/');
-	struct wd_harvest h;
-	size_t i;
-	int r = 0;
-
-	base = base ? base + 1 : path;
-	if (wd_buf_add(&source, base, strlen(base) - 5) < 0)
-		return wd_error_oom(err);
-	wd_harvest_init(&h);
-	h.doc = *doc;
-	wd_harvest_read(&h, diag);
-	for (i = 0; i < h.n && r == 0; i++)
-		r = put_item(ix, file, dialogue, source.ptr, i, &h.v[i], &b1,
-			     &b2, err);
-	*doc = h.doc;
-	wd_ydoc_init(&h.doc);
-	wd_harvest_release(&h);
-	wd_buf_release(&b1);
-	wd_buf_release(&b2);
-	wd_buf_release(&source);
-	return r;
-}
-
-static int drop_rows(struct wd_index *ix, char type, int64_t file,
-		     struct wd_error *err)
-{
-	static const int dialogue[] = { S_DEL_DIALOGUE, -1 };
-	static const int people[] = { S_DEL_PERSON, -1 };
-	static const int harvest[] = {
-		S_DEL_ITEM, S_DEL_TAG, S_DEL_OWNER, S_DEL_HIST, -1,
-	};
-	const int *which = type == 'd' ? dialogue : type == 'p' ? people :
-			   type == 'h' ? harvest : NULL;
-
-	for (; which && *which >= 0; which++) {
-		sqlite3_stmt *st = ix->st[*which];
-
-		if (sqlite3_bind_int64(st, 1, file) != SQLITE_OK)
-			return wd_index_error(ix, err, _("cannot write"));
-		if (step(ix, st, err) < 0)
-			return -1;
-	}
-	return 0;
 }
 
 static void dialogue_of(const char *path, struct wd_buf *out)
@@ -987,28 +412,28 @@ static int put_file(struct apply *a, const struct entry *f,
 		    sqlite3_bind_int64(st, 3, f->ctime) ||
 		    sqlite3_bind_int64(st, 4, f->ino) ||
 		    sqlite3_bind_int64(st, 5, hash) ||
-		    sqlite3_bind_int(st, 6, racy) || bind_text(st, 7, problem) ||
+		    sqlite3_bind_int(st, 6, racy) || ix_bind_text(st, 7, problem) ||
 		    sqlite3_bind_int64(st, 8, k->id)) {
 			sqlite3_reset(st);
 			return wd_index_error(ix, err, _("cannot write"));
 		}
 		*id = k->id;
-		return step(ix, st, err);
+		return ix_step(ix, st, err);
 	}
 	dialogue_of(f->path, &a->dialogue);
 	st = ix->st[S_INS_FILE];
-	if (bind_text(st, 1, f->path) || bind_text(st, 2, wd_buf_str(&a->dialogue)) ||
+	if (ix_bind_text(st, 1, f->path) || ix_bind_text(st, 2, wd_buf_str(&a->dialogue)) ||
 	    sqlite3_bind_text(st, 3, type, 1, SQLITE_TRANSIENT) ||
 	    sqlite3_bind_int64(st, 4, f->size) ||
 	    sqlite3_bind_int64(st, 5, f->mtime) ||
 	    sqlite3_bind_int64(st, 6, f->ctime) ||
 	    sqlite3_bind_int64(st, 7, f->ino) ||
 	    sqlite3_bind_int64(st, 8, hash) || sqlite3_bind_int(st, 9, racy) ||
-	    bind_text(st, 10, problem)) {
+	    ix_bind_text(st, 10, problem)) {
 		sqlite3_reset(st);
 		return wd_index_error(ix, err, _("cannot write"));
 	}
-	if (step(ix, st, err) < 0)
+	if (ix_step(ix, st, err) < 0)
 		return -1;
 	*id = sqlite3_last_insert_rowid(ix->db);
 	return 0;
@@ -1022,11 +447,11 @@ static int note_problem(struct apply *a, int64_t id, struct wd_error *perr)
 	a->stats->problems++;
 	if (ix->problems && wd_problems_add(ix->problems, perr) < 0)
 		return wd_error_oom(a->w->err);
-	if (bind_text(st, 1, perr->msg) || sqlite3_bind_int64(st, 2, id)) {
+	if (ix_bind_text(st, 1, perr->msg) || sqlite3_bind_int64(st, 2, id)) {
 		sqlite3_reset(st);
 		return wd_index_error(ix, a->w->err, _("cannot write"));
 	}
-	return step(ix, st, a->w->err);
+	return ix_step(ix, st, a->w->err);
 }
 
 static int is_racy(const struct walk *w, const struct entry *f)
@@ -1064,7 +489,7 @@ static int read_file(struct apply *a, const struct entry *f,
 	} else {
 		hash = (int64_t)fnv(src, len);
 	}
-	if (!a->fresh && k && drop_rows(ix, f->type, k->id, w->err) < 0)
+	if (!a->fresh && k && ix_drop_rows(ix, f->type, k->id, w->err) < 0)
 		goto out;
 	if (put_file(a, f, k, hash, is_racy(w, f), NULL, &id) < 0)
 		goto out;
@@ -1078,11 +503,11 @@ static int read_file(struct apply *a, const struct entry *f,
 		dialogue_of(f->path, &a->dialogue);
 		dl = wd_buf_str(&a->dialogue);
 		if (f->type == 'd')
-			r = put_dialogue(ix, id, dl, &doc, &diag, w->err);
+			r = ix_put_dialogue(ix, id, dl, &doc, &diag, w->err);
 		else if (f->type == 'p')
-			r = put_people(ix, id, dl, &doc, &diag, w->err);
+			r = ix_put_people(ix, id, dl, &doc, &diag, w->err);
 		else
-			r = put_harvest(ix, id, dl, f->path, &doc, &diag, w->err);
+			r = ix_put_harvest(ix, id, dl, f->path, &doc, &diag, w->err);
 		if (r < 0)
 			goto out;
 	}
@@ -1119,12 +544,12 @@ static int drop_file(struct apply *a, const struct entry *k)
 	struct wd_index *ix = a->w->ix;
 	sqlite3_stmt *st = ix->st[S_DEL_FILE];
 
-	if (drop_rows(ix, k->type, k->id, a->w->err) < 0)
+	if (ix_drop_rows(ix, k->type, k->id, a->w->err) < 0)
 		return -1;
 	if (sqlite3_bind_int64(st, 1, k->id) != SQLITE_OK)
 		return wd_index_error(ix, a->w->err, _("cannot write"));
 	a->stats->removed++;
-	return step(ix, st, a->w->err);
+	return ix_step(ix, st, a->w->err);
 }
 
 static int clear_racy(struct apply *a, const struct entry *k)
@@ -1134,7 +559,7 @@ static int clear_racy(struct apply *a, const struct entry *k)
 
 	if (sqlite3_bind_int64(st, 1, k->id) != SQLITE_OK)
 		return wd_index_error(ix, a->w->err, _("cannot write"));
-	return step(ix, st, a->w->err);
+	return ix_step(ix, st, a->w->err);
 }
 
 /*
@@ -1194,14 +619,6 @@ static int merge(struct apply *a, int apply, size_t *changes)
 	return 0;
 }
 
-static void walk_release(struct walk *w)
-{
-	free(w->known.v);
-	free(w->found.v);
-	wd_arena_release(&w->arena);
-	wd_buf_release(&w->path);
-}
-
 /* After a build from nothing: mark it complete, then share it. */
 static int finish_fresh(struct wd_index *ix, struct wd_error *err)
 {
@@ -1249,7 +666,7 @@ static int refresh(struct wd_index *ix, const char *only,
 	if (fresh)
 		only = NULL;		/* a new index needs everything */
 	clock_gettime(CLOCK_REALTIME, &now);
-	w.start_ns = ns(&now);
+	w.start_ns = ix_ns(&now);
 
 	if (only && wd_buf_addf(&under, "%s/", only) < 0) {
 		wd_error_oom(err);
@@ -1258,15 +675,15 @@ static int refresh(struct wd_index *ix, const char *only,
 	if (load_known(&w, only ? under.ptr : NULL) < 0)
 		goto out;
 	if (only) {
-		s = walk_dialogue(&w, only);
+		s = ix_walk_dialogue(&w, only);
 		if (s < 0)
 			goto out;
 		stats->dialogues = (size_t)s;
-	} else if (walk_all(&w, &stats->dialogues) < 0) {
+	} else if (ix_walk_all(&w, &stats->dialogues) < 0) {
 		goto out;
 	}
 	if (w.found.n)
-		qsort(w.found.v, w.found.n, sizeof(*w.found.v), cmp_entry);
+		qsort(w.found.v, w.found.n, sizeof(*w.found.v), ix_cmp_entry);
 	stats->files = w.found.n;
 	if (merge(&a, 0, &changes) < 0)
 		goto out;
@@ -1295,7 +712,7 @@ out:
 	wd_buf_release(&under);
 	wd_buf_release(&a.dialogue);
 	wd_buf_release(&a.abs);
-	walk_release(&w);
+	ix_walk_release(&w);
 	return r;
 }
 
