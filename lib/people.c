@@ -2,6 +2,7 @@
 #include "people.h"
 #include "i18n.h"
 #include "slug.h"
+#include "yedit.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -236,4 +237,285 @@ const struct wd_contact *wd_contacts_find(const struct wd_contacts *cc,
 		if (!strcmp(cc->v[i].id, id))
 			return &cc->v[i];
 	return NULL;
+}
+
+/* --- changing people.yaml and contacts.yaml --- */
+
+int wd_people_reread(struct wd_people *pp, struct wd_error *err)
+{
+	struct wd_diag diag;
+
+	free(pp->v);
+	pp->v = NULL;
+	pp->n = 0;
+	wd_diag_init(&diag, err, NULL);
+	wd_people_read(pp, &diag);
+	return diag.count ? -1 : 0;
+}
+
+int wd_people_new_id(const struct wd_people *pp, const char *name,
+		     struct wd_buf *id, struct wd_error *err)
+{
+	size_t base;
+	int n;
+
+	wd_buf_reset(id);
+	if (wd_slug(id, name) < 0)
+		return wd_error_oom(err);
+	if (!id->len && wd_buf_adds(id, "iemand") < 0)
+		return wd_error_oom(err);
+	/* room for "-NNN" within the id limit */
+	if (id->len > WD_ID_MAX - 4) {
+		wd_buf_truncate(id, WD_ID_MAX - 4);
+		while (id->len && id->ptr[id->len - 1] == '-')
+			wd_buf_truncate(id, id->len - 1);
+	}
+	base = id->len;
+	for (n = 2; wd_people_find(pp, id->ptr); n++) {
+		wd_buf_truncate(id, base);
+		if (n > 999 || wd_buf_addf(id, "-%d", n) < 0)
+			return wd_error_set(err, EX_SOFTWARE,
+					    _("no free id for '%s'"), name);
+	}
+	return 0;
+}
+
+static int add_consent(struct wd_buf *b, const struct wd_person_new *np)
+{
+	const char *v[3] = { np->consent_contact, np->consent_named,
+			     np->consent_photo };
+	static const char *const k[3] = { "contact", "named", "photo" };
+	int i, any = 0;
+
+	for (i = 0; i < 3; i++) {
+		if (!v[i])
+			continue;
+		if (!any && wd_buf_adds(b, "consent:\n") < 0)
+			return -1;
+		any = 1;
+		if (wd_buf_addf(b, "  %s: ", k[i]) < 0 ||
+		    wd_yemit_scalar(b, *v[i] ? v[i] : "no", WD_YE_TYPED) < 0 ||
+		    wd_buf_addc(b, '\n') < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int wd_people_append(struct wd_people *pp, const struct wd_person_new *np,
+		     const char *dialogue, struct wd_buf *id,
+		     struct wd_error *err)
+{
+	struct wd_buf b = WD_BUF_INIT(0);
+	const struct wd_ynode *root;
+	int r = -1;
+
+	if (wd_people_new_id(pp, np->name, id, err) < 0)
+		return -1;
+	if (wd_yemit_pair(&b, "id", id->ptr, 0) < 0 ||
+	    wd_yemit_pair(&b, "name", np->name, 0) < 0 ||
+	    wd_yemit_pair(&b, "role", np->role ? np->role : "other", 0) < 0 ||
+	    (np->organisation &&
+	     wd_yemit_pair(&b, "organisation", np->organisation, 0) < 0) ||
+	    (np->lang && wd_yemit_pair(&b, "lang", np->lang, 0) < 0) ||
+	    (np->from && wd_yemit_pair(&b, "from", np->from, 0) < 0) ||
+	    add_consent(&b, np) < 0 ||
+	    (np->note && wd_yemit_pair(&b, "note", np->note, 0) < 0))
+		goto oom;
+	root = pp->doc.root;
+	if (!root && pp->doc.len == 0) {
+		/* a new file: say what it is */
+		struct wd_buf head = WD_BUF_INIT(0);
+		char *src;
+		size_t len;
+
+		if (wd_buf_addf(&head, "# Deelnemers van '%s'; contactgegevens staan in contacts.yaml (zie wd(5)).\n",
+				dialogue) < 0)
+			goto oom;
+		src = wd_buf_detach(&head, &len);
+		if (!src)
+			goto oom;
+		wd_ydoc_release(&pp->doc);
+		wd_ydoc_init(&pp->doc);
+		if (wd_ydoc_parse(&pp->doc, "people.yaml", src, len, NULL, err) < 0)
+			goto out;
+	}
+	if (wd_yedit_seq_append(&pp->doc, NULL, "people", b.ptr, 0, err) < 0)
+		goto out;
+	r = wd_people_reread(pp, err);
+	goto out;
+oom:
+	wd_error_oom(err);
+out:
+	wd_buf_release(&b);
+	return r;
+}
+
+int wd_person_set(struct wd_people *pp, const char *id, const char *key,
+		  const char *value, int flags, struct wd_error *err)
+{
+	const struct wd_person *p = wd_people_find(pp, id);
+	const struct wd_ynode *m;
+	const char *dot = strchr(key, '.');
+	char first[64];
+	int r;
+
+	if (!p)
+		return wd_error_set(err, EX_SOFTWARE, _("internal error: no person '%s'"), id);
+	m = p->node;
+	if (dot) {
+		const struct wd_ynode *sub;
+		struct wd_buf b = WD_BUF_INIT(0);
+		size_t n = (size_t)(dot - key);
+
+		if (n >= sizeof(first))
+			return wd_error_set(err, EX_SOFTWARE, "%s", _("internal error: key too long"));
+		memcpy(first, key, n);
+		first[n] = '\0';
+		sub = wd_ymap_get(m, first);
+		if (sub && sub->type == WD_YMAP) {
+			r = value ? wd_yedit_map_set(&pp->doc, sub, dot + 1, value, flags, err) :
+				    wd_yedit_map_remove(&pp->doc, sub, dot + 1, err);
+		} else if (!value) {
+			r = 0;
+		} else {
+			if (wd_buf_addf(&b, "%s: ", dot + 1) < 0 ||
+			    wd_yemit_scalar(&b, value, flags) < 0 ||
+			    wd_buf_addc(&b, '\n') < 0) {
+				wd_buf_release(&b);
+				return wd_error_oom(err);
+			}
+			r = wd_yedit_map_set_block(&pp->doc, m, first, b.ptr, err);
+			wd_buf_release(&b);
+		}
+	} else {
+		r = value ? wd_yedit_map_set(&pp->doc, m, key, value, flags, err) :
+			    wd_yedit_map_remove(&pp->doc, m, key, err);
+	}
+	if (r < 0)
+		return -1;
+	return wd_people_reread(pp, err);
+}
+
+int wd_contacts_reread(struct wd_contacts *cc, struct wd_error *err)
+{
+	struct wd_diag diag;
+
+	free(cc->v);
+	cc->v = NULL;
+	cc->n = 0;
+	wd_diag_init(&diag, err, NULL);
+	wd_contacts_read(cc, &diag);
+	return diag.count ? -1 : 0;
+}
+
+static int contacts_map(struct wd_contacts *cc, const struct wd_ynode **map,
+			struct wd_error *err)
+{
+	*map = wd_ymap_get(cc->doc.root, "contacts");
+	if (*map && (*map)->type == WD_YMAP)
+		return 0;
+	if (!cc->doc.root && cc->doc.len == 0) {
+		static const char head[] =
+			"# Contactgegevens: persoonsgegevens, niet in git (zie wd(5)).\n"
+			"contacts: {}\n";
+		char *src = strdup(head);
+
+		if (!src)
+			return wd_error_oom(err);
+		wd_ydoc_release(&cc->doc);
+		wd_ydoc_init(&cc->doc);
+		if (wd_ydoc_parse(&cc->doc, "contacts.yaml", src, strlen(head),
+				  NULL, err) < 0)
+			return -1;
+		*map = wd_ymap_get(cc->doc.root, "contacts");
+		return 0;
+	}
+	if (wd_yedit_map_set(&cc->doc, NULL, "contacts", "{}", WD_YE_RAW, err) < 0)
+		return -1;
+	*map = wd_ymap_get(cc->doc.root, "contacts");
+	return 0;
+}
+
+/* "key:" and the lines of `body` indented below it */
+static int nest(struct wd_buf *out, const char *key, const char *body)
+{
+	const char *p = body, *e;
+
+	if (wd_buf_addf(out, "%s:\n", key) < 0)
+		return -1;
+	for (; *p; p = e + 1) {
+		e = strchr(p, '\n');
+		if (!e)
+			e = p + strlen(p) - 1;
+		if (wd_buf_adds(out, "  ") < 0 ||
+		    wd_buf_add(out, p, (size_t)(e - p + 1)) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int wd_contacts_set(struct wd_contacts *cc, const char *id, const char *email,
+		    const char *phone, const char *address,
+		    struct wd_error *err)
+{
+	static const char *const keys[3] = { "email", "phone", "address" };
+	const char *vals[3] = { email, phone, address };
+	const struct wd_ynode *map, *m;
+	struct wd_buf b = WD_BUF_INIT(0);
+	int i, r;
+
+	if (contacts_map(cc, &map, err) < 0)
+		return -1;
+	m = wd_ymap_get(map, id);
+	if (!m || m->type != WD_YMAP) {
+		for (i = 0; i < 3; i++)
+			if (vals[i] && *vals[i] &&
+			    wd_yemit_pair(&b, keys[i], vals[i], 0) < 0) {
+				wd_buf_release(&b);
+				return wd_error_oom(err);
+			}
+		if (!b.len) {
+			wd_buf_release(&b);
+			return 0;
+		}
+		if (map->style == WD_YFLOW && map->n == 0) {
+			/* "contacts: {}" becomes a block mapping */
+			struct wd_buf blk = WD_BUF_INIT(0);
+
+			if (nest(&blk, id, b.ptr) < 0) {
+				wd_buf_release(&b);
+				return wd_error_oom(err);
+			}
+			r = wd_yedit_map_set_block(&cc->doc, NULL, "contacts",
+						   blk.ptr, err);
+			wd_buf_release(&blk);
+		} else {
+			r = wd_yedit_map_set_block(&cc->doc, map, id, b.ptr, err);
+		}
+		wd_buf_release(&b);
+		return r < 0 ? -1 : wd_contacts_reread(cc, err);
+	}
+	for (i = 0; i < 3; i++) {
+		if (!vals[i])
+			continue;
+		m = wd_ymap_get(wd_ymap_get(cc->doc.root, "contacts"), id);
+		r = *vals[i] ? wd_yedit_map_set(&cc->doc, m, keys[i], vals[i], 0, err) :
+			       wd_yedit_map_remove(&cc->doc, m, keys[i], err);
+		if (r < 0)
+			return -1;
+	}
+	return wd_contacts_reread(cc, err);
+}
+
+int wd_contacts_remove(struct wd_contacts *cc, const char *id,
+		       struct wd_error *err)
+{
+	const struct wd_ynode *map = wd_ymap_get(cc->doc.root, "contacts");
+
+	if (!map || !wd_ymap_key(map, id))
+		return 0;
+	if (wd_yedit_map_remove(&cc->doc, map, id, err) < 0 ||
+	    wd_contacts_reread(cc, err) < 0)
+		return -1;
+	return 1;
 }

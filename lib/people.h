@@ -42,6 +42,39 @@ const struct wd_person *wd_people_find(const struct wd_people *pp,
 /* Whether a person may be named in reports (consented to be named). */
 int wd_person_named(const struct wd_person *p);
 
+/* A new person, as wd-invite add and import make them. */
+struct wd_person_new {
+	const char *name;
+	const char *role;		/* canonical; NULL: other */
+	const char *organisation, *lang, *note;
+	const char *from;		/* the dialogue they came from */
+	const char *consent_contact, *consent_named, *consent_photo;
+};
+
+/* The id for a name: its slug, with -2, -3, ... when taken in `pp`. */
+int wd_people_new_id(const struct wd_people *pp, const char *name,
+		     struct wd_buf *id, struct wd_error *err);
+
+/*
+ * Append a person to the loaded people.yaml (made when it was empty),
+ * with a fresh id put in `id`; the records are read again afterwards
+ * (old record pointers are stale).  The caller writes the file.
+ */
+int wd_people_append(struct wd_people *pp, const struct wd_person_new *np,
+		     const char *dialogue, struct wd_buf *id,
+		     struct wd_error *err);
+
+/* Read the records again after an edit of pp->doc. */
+int wd_people_reread(struct wd_people *pp, struct wd_error *err);
+
+/*
+ * Set `key` (a dotted path of at most two keys, "rsvp" or
+ * "invitation.sent") of person `id` to a scalar, format-preserving;
+ * NULL removes the key.  The records are read again.
+ */
+int wd_person_set(struct wd_people *pp, const char *id, const char *key,
+		  const char *value, int flags, struct wd_error *err);
+
 struct wd_contact {
 	const struct wd_ynode *node;
 	const char *id, *email, *phone, *address;
@@ -60,5 +93,21 @@ int wd_contacts_load(struct wd_contacts *cc, const struct wd_ws *ws,
 		     const char *dialogue, struct wd_diag *diag);
 const struct wd_contact *wd_contacts_find(const struct wd_contacts *cc,
 					  const char *id);
+
+/*
+ * Set the contact data of `id` (NULL leaves a field as it is, "" removes
+ * it), making contacts.yaml's mapping when needed.  The caller writes
+ * the file, mode 0600.
+ */
+int wd_contacts_set(struct wd_contacts *cc, const char *id, const char *email,
+		    const char *phone, const char *address,
+		    struct wd_error *err);
+
+/* Remove everything held on `id`; 1 when there was something. */
+int wd_contacts_remove(struct wd_contacts *cc, const char *id,
+		       struct wd_error *err);
+
+/* Read the records again after an edit of cc->doc. */
+int wd_contacts_reread(struct wd_contacts *cc, struct wd_error *err);
 
 #endif
