@@ -70,5 +70,7 @@ int main(void)
 	test_yaml();
 	test_yedit();
 	test_template();
+	test_csv();
+	test_people();
 	return tap_done();
 }

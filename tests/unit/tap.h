@@ -23,5 +23,7 @@ void test_time(void);
 void test_yaml(void);
 void test_yedit(void);
 void test_template(void);
+void test_csv(void);
+void test_people(void);
 
 #endif
