@@ -1,5 +1,6 @@
 /* cli.c - what every wd-* command shares: options, messages, exit codes */
 #include "cli.h"
+#include "slug.h"
 #include "timefmt.h"
 
 #include <errno.h>
@@ -381,4 +382,68 @@ int cli_index(struct cli *c, struct wd_index *ix, struct wd_index_stats *st)
 	ix->problems = NULL;
 	wd_problems_release(&probs);
 	return 0;
+}
+
+int cli_dialogue(struct cli *c, const char *given, struct wd_buf *buf)
+{
+	struct wd_strvec ids = WD_STRVEC_INIT;
+	struct wd_error e;
+	const char *here;
+	int r = 0;
+
+	wd_buf_reset(buf);
+	if (given) {
+		if (wd_id_check(given, _("dialogue id"), &e) < 0)
+			return cli_fail(c, &e);
+		if (!wd_ws_has_dialogue(&c->ws, given)) {
+			wd_error_set(&e, EX_NOINPUT,
+				     _("no dialogue '%s' in this workspace"), given);
+			return cli_fail(c, &e);
+		}
+		if (wd_buf_adds(buf, given) < 0) {
+			wd_error_oom(&e);
+			return cli_fail(c, &e);
+		}
+		return 0;
+	}
+	here = wd_ws_here(&c->ws, buf);
+	if (here)
+		return 0;
+	if (wd_ws_dialogues(&c->ws, &ids, &e) < 0)
+		return cli_fail(c, &e);
+	if (ids.n == 1) {
+		wd_buf_reset(buf);
+		if (wd_buf_adds(buf, ids.v[0]) < 0) {
+			wd_error_oom(&e);
+			r = cli_fail(c, &e);
+		}
+	} else if (ids.n == 0) {
+		wd_error_set(&e, EX_NOINPUT, "%s",
+			     _("there is no dialogue yet in this workspace"));
+		wd_error_hint(&e, "%s", _("make one with 'wd-init ID --title ...'"));
+		r = cli_fail(c, &e);
+	} else {
+		r = cli_usage_error(c, "%s",
+				    _("which dialogue? use -d ID, or run this in its folder"));
+	}
+	wd_strvec_release(&ids);
+	return r;
+}
+
+void cli_index_dialogue(struct cli *c, const char *dialogue)
+{
+	struct wd_index ix;
+	struct wd_error e;
+
+	wd_index_init(&ix, &c->ws);
+	if (wd_index_open(&ix, &e) < 0 ||
+	    wd_index_refresh_dialogue(&ix, dialogue, NULL, &e) < 0)
+		cli_warn_error(c, &e);
+	wd_index_close(&ix);
+}
+
+int cli_stdout(void *ctx, const char *p, size_t n)
+{
+	(void)ctx;
+	return fwrite(p, 1, n, stdout) == n ? 0 : -1;
 }

@@ -74,6 +74,23 @@ void cli_print_problem(struct cli *c, FILE *f, const struct wd_error *e);
 /* Open the index and bring it up to date, telling what happened. */
 int cli_index(struct cli *c, struct wd_index *ix, struct wd_index_stats *st);
 
+/*
+ * The dialogue a command is about: -d ID when given, else the one the
+ * current folder is in, else the only one in the workspace.  Its id
+ * goes into `buf`; on failure an exit code is returned (64/66).
+ */
+int cli_dialogue(struct cli *c, const char *given, struct wd_buf *buf);
+
+/*
+ * After writing files of one dialogue: refresh just its entries in the
+ * index (a write never walks the whole workspace).  A failure here is
+ * only a warning: the files are written and the next command catches up.
+ */
+void cli_index_dialogue(struct cli *c, const char *dialogue);
+
+/* Write to stdout (for wd_out). */
+int cli_stdout(void *ctx, const char *p, size_t n);
+
 /* Parse a whole non-negative number for option `opt`. */
 int cli_number(struct cli *c, const char *opt, const char *s, long max,
 	       long *out);

@@ -2,6 +2,8 @@
 #include "people.h"
 #include "i18n.h"
 #include "slug.h"
+#include "utf8.h"
+#include "vocab.h"
 #include "yedit.h"
 
 #include <stdlib.h>
@@ -153,6 +155,89 @@ const struct wd_person *wd_people_find(const struct wd_people *pp,
 		if (!strcmp(pp->v[i].id, id))
 			return &pp->v[i];
 	return NULL;
+}
+
+static int starts(const char *s, const char *prefix)
+{
+	return !strncmp(s, prefix, strlen(prefix));
+}
+
+const struct wd_person *wd_people_match(const struct wd_people *pp,
+					const char *query, const char *dialogue,
+					struct wd_error *err)
+{
+	struct wd_buf q = WD_BUF_INIT(256), n = WD_BUF_INIT(256);
+	const struct wd_person *hit = NULL, *again = NULL;
+	const char **cand = NULL;
+	size_t i;
+
+	if ((hit = wd_people_find(pp, query)))
+		return hit;
+	if (wd_utf8_fold(&q, query) < 0)
+		goto oom;
+	/* a whole name, then the beginning of an id or a name */
+	for (i = 0; i < pp->n && !again; i++) {
+		wd_buf_reset(&n);
+		if (wd_utf8_fold(&n, pp->v[i].name) < 0)
+			goto oom;
+		if (q.len && !strcmp(n.ptr, q.ptr)) {
+			if (hit)
+				again = &pp->v[i];
+			else
+				hit = &pp->v[i];
+		}
+	}
+	for (i = 0; !hit && !again && i < pp->n; i++) {
+		wd_buf_reset(&n);
+		if (wd_utf8_fold(&n, pp->v[i].name) < 0)
+			goto oom;
+		if (!q.len || !(starts(pp->v[i].id, query) || starts(n.ptr, q.ptr)))
+			continue;
+		if (hit)
+			again = &pp->v[i];
+		else
+			hit = &pp->v[i];
+	}
+	if (hit && !again)
+		goto out;
+	if (again) {
+		wd_error_set(err, EX_DATAERR,
+			     _("'%s' could be '%s' or '%s' in '%s'; say which"),
+			     query, hit->id, again->id, dialogue);
+		hit = NULL;
+		goto out;
+	}
+	cand = malloc((pp->n ? pp->n : 1) * 2 * sizeof(*cand));
+	if (!cand)
+		goto oom;
+	for (i = 0; i < pp->n; i++) {
+		cand[2 * i] = pp->v[i].id;
+		cand[2 * i + 1] = pp->v[i].name;
+	}
+	{
+		const char *s = wd_closest(query, cand, 2 * pp->n);
+		const struct wd_person *p = NULL;
+
+		for (i = 0; s && i < pp->n; i++)
+			if (cand[2 * i] == s || cand[2 * i + 1] == s)
+				p = &pp->v[i];
+		if (p)
+			wd_error_set(err, EX_DATAERR,
+				     _("no person '%s' in '%s' (did you mean '%s'?)"),
+				     query, dialogue, p->id);
+		else
+			wd_error_set(err, EX_DATAERR, _("no person '%s' in '%s'"),
+				     query, dialogue);
+	}
+	goto out;
+oom:
+	wd_error_oom(err);
+	hit = NULL;
+out:
+	free(cand);
+	wd_buf_release(&q);
+	wd_buf_release(&n);
+	return hit;
 }
 
 int wd_person_named(const struct wd_person *p)

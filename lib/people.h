@@ -39,6 +39,16 @@ int wd_people_load(struct wd_people *pp, const struct wd_ws *ws,
 const struct wd_person *wd_people_find(const struct wd_people *pp,
 				       const char *id);
 
+/*
+ * The person a user means: an id, a name (case and accents ignored), or
+ * the unique beginning of either ("anna" for anna-de-vries).  NULL with
+ * err set (EX_DATAERR) when nobody or more than one matches, naming the
+ * closest or the candidates.
+ */
+const struct wd_person *wd_people_match(const struct wd_people *pp,
+					const char *query, const char *dialogue,
+					struct wd_error *err);
+
 /* Whether a person may be named in reports (consented to be named). */
 int wd_person_named(const struct wd_person *p);
 
