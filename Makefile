@@ -41,7 +41,7 @@ endif
 
 LIB_SRC = $(wildcard lib/*.c)
 LIB_OBJ = $(LIB_SRC:%.c=$(O)/%.o)
-CMDS = wd-init wd-report $(patsubst cmd/%.c,%,$(filter-out cmd/wd-init.c cmd/wd-report.c,$(wildcard cmd/wd-*.c)))
+CMDS = $(patsubst cmd/%.c,%,$(wildcard cmd/wd-*.c))
 CLI_OBJ = $(O)/cmd/cli.o
 BINS = $(CMDS:%=$(O)/%)
 UNIT_SRC = $(wildcard tests/unit/*.c)
