@@ -114,6 +114,14 @@ int cli_fail(struct cli *c, const struct wd_error *e)
 	return e->code ? e->code : EX_SOFTWARE;
 }
 
+int cli_oom(struct cli *c)
+{
+	struct wd_error e;
+
+	wd_error_oom(&e);
+	return cli_fail(c, &e);
+}
+
 void cli_warn_error(struct cli *c, const struct wd_error *e)
 {
 	if (!c->quiet)
@@ -301,8 +309,6 @@ int cli_open(struct cli *c)
 	struct wd_diag diag;
 	int r;
 
-	if ((r = set_now(c)))
-		return r;
 	if (tmo && *tmo) {
 		long s;
 
@@ -317,6 +323,9 @@ int cli_open(struct cli *c)
 		return cli_fail(c, &e);
 	}
 	c->ws_open = 1;
+	/* after the workspace's time zone is set: WD_NOW is local time */
+	if ((r = set_now(c)))
+		return r;
 	c->ws.share = strdup(cli_share(c));
 	if (!c->ws.share) {
 		wd_error_oom(&e);

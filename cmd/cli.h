@@ -55,6 +55,7 @@ const char *cli_share(struct cli *c);
 
 /* Messages on stderr, prefixed with the program's name. */
 int cli_fail(struct cli *c, const struct wd_error *e);
+int cli_oom(struct cli *c);
 void cli_warn_error(struct cli *c, const struct wd_error *e);
 int cli_usage_error(struct cli *c, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

@@ -24,7 +24,7 @@ static int sub_opts(struct cli *c, int argc, char **argv,
 {
 	int opt;
 
-	optind = 1;
+	optind = 0;	/* glibc: start afresh, in permuting mode */
 	while ((opt = getopt_long(argc, argv, "h", longs, NULL)) != -1) {
 		switch (opt) {
 		case 'r':

@@ -169,13 +169,14 @@ const struct wd_person *wd_people_match(const struct wd_people *pp,
 	struct wd_buf q = WD_BUF_INIT(256), n = WD_BUF_INIT(256);
 	const struct wd_person *hit = NULL, *again = NULL;
 	const char **cand = NULL;
+	int whole;
 	size_t i;
 
 	if ((hit = wd_people_find(pp, query)))
 		return hit;
 	if (wd_utf8_fold(&q, query) < 0)
 		goto oom;
-	/* a whole name, then the beginning of an id or a name */
+	/* a whole name, then (when none) the beginning of an id or a name */
 	for (i = 0; i < pp->n && !again; i++) {
 		wd_buf_reset(&n);
 		if (wd_utf8_fold(&n, pp->v[i].name) < 0)
@@ -187,7 +188,8 @@ const struct wd_person *wd_people_match(const struct wd_people *pp,
 				hit = &pp->v[i];
 		}
 	}
-	for (i = 0; !hit && !again && i < pp->n; i++) {
+	whole = hit != NULL;
+	for (i = 0; !whole && !again && i < pp->n; i++) {
 		wd_buf_reset(&n);
 		if (wd_utf8_fold(&n, pp->v[i].name) < 0)
 			goto oom;

@@ -523,20 +523,32 @@ int wd_yedit_map_remove(struct wd_ydoc *d, const struct wd_ynode *map,
 	return apply(d, from, to - from, "", 0, err);
 }
 
-int wd_yedit_seq_append(struct wd_ydoc *d, const struct wd_ynode *map,
-			const char *key, const char *item, int scalar,
-			struct wd_error *err)
+static int add_item(struct wd_buf *b, const char *item, int scalar,
+		    const char *first, unsigned indent, const char *nl)
+{
+	if (!scalar)
+		return add_lines(b, item, first, indent, nl);
+	if (wd_buf_adds(b, first) < 0 || wd_yemit_scalar(b, item, 0) < 0)
+		return -1;
+	return wd_buf_adds(b, nl);
+}
+
+int wd_yedit_seq_append_many(struct wd_ydoc *d, const struct wd_ynode *map,
+			     const char *key, const char *const *items,
+			     size_t n, int scalar, struct wd_error *err)
 {
 	struct wd_buf b = WD_BUF_INIT(0);
 	const struct wd_ynode *seq;
 	const char *nl;
 	char first[256];
 	unsigned ind;
-	size_t pos;
+	size_t pos, i;
 	int r;
 
 	if (check_map(d, &map, err) < 0)
 		return -1;
+	if (!n)
+		return 0;
 	nl = newline(d);
 	seq = wd_ymap_get(map, key);
 	if (seq && seq->type == WD_YSEQ && seq->style == WD_YFLOW) {
@@ -545,9 +557,10 @@ int wd_yedit_seq_append(struct wd_ydoc *d, const struct wd_ynode *map,
 		pos = seq->end - 1;
 		while (pos > seq->start + 1 && strchr(" \t\r\n", d->src[pos - 1]))
 			pos--;
-		if ((seq->n && wd_buf_adds(&b, ", ") < 0) ||
-		    wd_yemit_scalar(&b, item, WD_YE_FLOW) < 0)
-			goto oom;
+		for (i = 0; i < n; i++)
+			if (((seq->n || i) && wd_buf_adds(&b, ", ") < 0) ||
+			    wd_yemit_scalar(&b, items[i], WD_YE_FLOW) < 0)
+				goto oom;
 		return apply_buf(d, pos, 0, &b, err);
 	}
 	if (seq && seq->type == WD_YSEQ) {
@@ -560,27 +573,18 @@ int wd_yedit_seq_append(struct wd_ydoc *d, const struct wd_ynode *map,
 		if (pos == d->len && pos > 0 && d->src[pos - 1] != '\n' &&
 		    wd_buf_adds(&b, nl) < 0)
 			goto oom;
-		if (scalar) {
-			if (wd_buf_adds(&b, first) < 0 ||
-			    wd_yemit_scalar(&b, item, 0) < 0 ||
-			    wd_buf_adds(&b, nl) < 0)
+		for (i = 0; i < n; i++)
+			if (add_item(&b, items[i], scalar, first, ind + 2, nl) < 0)
 				goto oom;
-		} else if (add_lines(&b, item, first, ind + 2, nl) < 0) {
-			goto oom;
-		}
 		return apply_buf(d, pos, 0, &b, err);
 	}
 	if (seq && !is_empty_null(seq) && !wd_ynode_is_null(seq))
 		return wd_error_at(err, EX_DATAERR, d->name, seq->line, seq->col,
 				   _("'%s' should be a list"), key);
-	/* no list yet: "key:" and one item */
-	if (scalar) {
-		if (wd_buf_adds(&b, "- ") < 0 || wd_yemit_scalar(&b, item, 0) < 0 ||
-		    wd_buf_addc(&b, '\n') < 0)
+	/* no list yet: "key:" and the items */
+	for (i = 0; i < n; i++)
+		if (add_item(&b, items[i], scalar, "- ", 2, "\n") < 0)
 			goto oom;
-	} else if (add_lines(&b, item, "- ", 2, "\n") < 0) {
-		goto oom;
-	}
 	r = seq ? wd_yedit_map_set_block(d, map, key, wd_buf_str(&b), err) :
 		  insert_pair(d, map, key, NULL, wd_buf_str(&b), err);
 	wd_buf_release(&b);
@@ -588,6 +592,13 @@ int wd_yedit_seq_append(struct wd_ydoc *d, const struct wd_ynode *map,
 oom:
 	wd_buf_release(&b);
 	return wd_error_oom(err);
+}
+
+int wd_yedit_seq_append(struct wd_ydoc *d, const struct wd_ynode *map,
+			const char *key, const char *item, int scalar,
+			struct wd_error *err)
+{
+	return wd_yedit_seq_append_many(d, map, key, &item, 1, scalar, err);
 }
 
 int wd_yedit_seq_remove(struct wd_ydoc *d, const struct wd_ynode *seq,

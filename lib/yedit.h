@@ -54,6 +54,11 @@ int wd_yedit_seq_append(struct wd_ydoc *d, const struct wd_ynode *map,
 			const char *key, const char *item, int scalar,
 			struct wd_error *err);
 
+/* The same for `n` items at once: one splice, one parse. */
+int wd_yedit_seq_append_many(struct wd_ydoc *d, const struct wd_ynode *map,
+			     const char *key, const char *const *items,
+			     size_t n, int scalar, struct wd_error *err);
+
 /* Remove item `i` of sequence `seq`. */
 int wd_yedit_seq_remove(struct wd_ydoc *d, const struct wd_ynode *seq,
 			size_t i, struct wd_error *err);
