@@ -510,8 +510,13 @@ out:
 	return r;
 }
 
-/* Without -d: the dialogue the index knows the item in (the files decide). */
-static int item_dialogue(struct cli *c, const char *id, struct wd_buf *dl)
+/*
+ * Without -d: the dialogue the index knows the item in.  The index is
+ * asked as it is (a write should not walk the workspace); with `fresh`
+ * it is brought up to date first.  The files decide in the end.
+ */
+static int item_dialogue(struct cli *c, const char *id, int fresh,
+			 struct wd_buf *dl)
 {
 	struct wd_strvec found = WD_STRVEC_INIT;
 	struct wd_index_stats st;
@@ -519,18 +524,30 @@ static int item_dialogue(struct cli *c, const char *id, struct wd_buf *dl)
 	struct wd_error e;
 	int r;
 
-	if (wd_ws_here(&c->ws, dl))
-		return 0;
-	if ((r = cli_index(c, &ix, &st)))
-		return r;
-	if (wd_index_item_dialogues(&ix, id, &found, &e) < 0) {
-		wd_index_close(&ix);
-		return cli_fail(c, &e);
+	if (fresh) {
+		if ((r = cli_index(c, &ix, &st)))
+			return r;
+	} else {
+		wd_index_init(&ix, &c->ws);
+		if (wd_index_open(&ix, &e) < 0)
+			return cli_fail(c, &e);
+		if (ix.fresh != WD_INDEX_KEPT &&
+		    wd_index_refresh(&ix, &st, &e) < 0) {
+			wd_index_close(&ix);
+			return cli_fail(c, &e);
+		}
 	}
+	r = wd_index_item_dialogues(&ix, id, &found, &e);
 	wd_index_close(&ix);
+	if (r < 0)
+		return cli_fail(c, &e);
+	if (!found.n && !fresh) {
+		wd_strvec_release(&found);
+		return item_dialogue(c, id, 1, dl);
+	}
+	wd_buf_reset(dl);
 	if (found.n == 1) {
-		wd_buf_reset(dl);
-		r = wd_buf_adds(dl, found.v[0]) < 0 ? EX_OSERR : 0;
+		r = wd_buf_adds(dl, found.v[0]) < 0 ? cli_oom(c) : 0;
 	} else if (!found.n) {
 		wd_error_set(&e, EX_DATAERR, _("no item '%s' in this workspace"), id);
 		r = cli_fail(c, &e);
@@ -544,13 +561,13 @@ static int item_dialogue(struct cli *c, const char *id, struct wd_buf *dl)
 
 static int cmd_set(struct cli *c, int argc, char **argv)
 {
-	struct wd_buf dl = WD_BUF_INIT(0);
+	struct wd_buf where = WD_BUF_INIT(0), dl = WD_BUF_INIT(0);
 	struct wd_item_change ch;
 	struct wd_hctx h;
 	struct wd_error e;
 	struct opts o;
 	const char *id;
-	int r;
+	int r, tries;
 
 	wd_hctx_init(&h, &c->ws);
 	if ((r = parse(c, argc, argv, &o, set_opts)) >= 0)
@@ -564,15 +581,21 @@ static int cmd_set(struct cli *c, int argc, char **argv)
 		return EX_USAGE;
 	if ((r = cli_open(c)))
 		return r;
-	if (!o.dialogue && (r = item_dialogue(c, id, &dl)))
-		goto out;
-	if (o.dialogue && wd_buf_adds(&dl, o.dialogue) < 0) {
-		r = EX_OSERR;
-		goto out;
+	for (tries = 0; tries < 2; tries++) {
+		if (!o.dialogue || tries) {
+			if ((r = item_dialogue(c, id, tries, &where)))
+				goto out;
+			o.dialogue = where.ptr;
+		}
+		if ((r = open_harvest(c, &o, &h, &dl)))
+			goto out;
+		if (wd_hctx_find(&h, id, &(size_t){0}, &(size_t){0}) == 0 ||
+		    o.dialogue != where.ptr)
+			break;
+		/* the index was behind the files: ask it again, up to date */
+		wd_hctx_release(&h);
+		wd_hctx_init(&h, &c->ws);
 	}
-	o.dialogue = dl.ptr;
-	if ((r = open_harvest(c, &o, &h, &dl)))
-		goto out;
 	memset(&ch, 0, sizeof(ch));
 	ch.status = o.status;
 	ch.note = o.note;
@@ -596,6 +619,7 @@ static int cmd_set(struct cli *c, int argc, char **argv)
 	}
 out:
 	wd_hctx_release(&h);
+	wd_buf_release(&where);
 	wd_buf_release(&dl);
 	return r;
 }

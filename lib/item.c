@@ -59,9 +59,9 @@ static void read_history(struct wd_fctx *c, const struct wd_ynode *m,
 			x->at = wd_f_text(wd_ymap_get(e, "at"));
 		x->status = wd_f_word(c, e, "status", WD_V_STATUS, 0);
 		x->note = wd_f_str(c, e, "note", 0);
-		x->owner = wd_f_str(c, e, "owner", 0);
+		wd_f_list(c, e, "owner", &x->owner);
 		x->due = wd_f_str(c, e, "due", WD_F_LINE);
-		x->tag = wd_f_str(c, e, "tag", 0);
+		wd_f_list(c, e, "tag", &x->tag);
 		x->need = wd_f_str(c, e, "need", 0);
 		if (x->at)
 			it->nhist++;

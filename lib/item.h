@@ -9,7 +9,8 @@ struct wd_hist {
 	const char *at;			/* date or time, as written */
 	const char *status;		/* canonical, or NULL */
 	const char *note;
-	const char *owner, *due, *tag, *need;	/* what else changed */
+	const char *due, *need;		/* what else changed */
+	struct wd_strlist owner, tag;
 };
 
 struct wd_item {
