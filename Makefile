@@ -21,8 +21,8 @@ PROVE ?= prove
 PKGS = yaml-0.1 sqlite3
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS))
 PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS))
-# libcsv ships no .pc file
-LIBS = $(PKG_LIBS) -lcsv
+# libcsv and libstemmer ship no .pc file
+LIBS = $(PKG_LIBS) -lcsv -lstemmer
 
 WD_CFLAGS = -std=c17 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wpointer-arith -Wformat=2 \

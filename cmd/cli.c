@@ -57,8 +57,17 @@ static void put_clean(FILE *f, const char *s)
 void cli_path(struct cli *c, const char *rel, char *out, size_t size)
 {
 	const char *prefix = c->ws_open ? c->ws.prefix : "";
-	size_t pl = strlen(prefix), n = 0;
+	size_t pl, n = 0;
 	const char *p;
+
+	if (c->ws_open && !prefix) {
+		/* run from outside the workspace (WD_DIR): the whole path */
+		snprintf(out, size, "%s/%s", c->ws.root, rel);
+		return;
+	}
+	if (!prefix)
+		prefix = "";
+	pl = strlen(prefix);
 
 	if (!pl || !strncmp(rel, prefix, pl)) {
 		snprintf(out, size, "%s", rel + pl);
@@ -312,8 +321,16 @@ int cli_open(struct cli *c)
 	if (tmo && *tmo) {
 		long s;
 
-		if (cli_number(c, "WD_LOCK_TIMEOUT", tmo, 3600, &s))
-			return EX_CONFIG;
+		char *end;
+
+		errno = 0;
+		s = strtol(tmo, &end, 10);
+		if (*end || errno || s < 0 || s > 3600) {
+			wd_error_set(&e, EX_CONFIG,
+				     _("WD_LOCK_TIMEOUT '%s' should be a number of seconds from 0 to 3600"),
+				     tmo);
+			return cli_fail(c, &e);
+		}
 		c->ws.lock_timeout_ms = (unsigned)s * 1000;
 	}
 	wd_diag_init(&diag, &e, c->lenient ? c->problems : NULL);
@@ -363,11 +380,21 @@ static void progress(void *ctx, size_t done, size_t total)
 		fputc('\n', stderr);
 }
 
-int cli_index(struct cli *c, struct wd_index *ix, struct wd_index_stats *st)
+static void report_problems(struct cli *c, struct wd_problems *probs)
+{
+	size_t i;
+
+	for (i = 0; i < probs->n; i++)
+		cli_warn_error(c, &probs->v[i]);
+	if (probs->n)
+		cli_warn(c, "%s", _("files with problems are indexed as far as they could be read; run 'wd-report check'"));
+}
+
+static int index_with(struct cli *c, struct wd_index *ix,
+		      struct wd_index_stats *st, int rebuild)
 {
 	struct wd_problems probs;
 	struct wd_error e;
-	size_t i;
 	int r;
 
 	wd_problems_init(&probs);
@@ -375,22 +402,34 @@ int cli_index(struct cli *c, struct wd_index *ix, struct wd_index_stats *st)
 	ix->problems = &probs;
 	ix->progress = progress;
 	ix->progress_ctx = c;
-	r = wd_index_ready(ix, st, &e);
+	if (rebuild)
+		r = wd_index_open(ix, &e) < 0 ? -1 :
+		    wd_index_rebuild(ix, st, &e);
+	else
+		r = wd_index_ready(ix, st, &e);
+	ix->problems = NULL;
 	if (r < 0) {
+		wd_index_close(ix);
 		wd_problems_release(&probs);
 		return cli_fail(c, &e);
 	}
-	if (ix->fresh == WD_INDEX_DAMAGED)
+	if (ix->fresh == WD_INDEX_DAMAGED && !rebuild)
 		cli_warn(c, "%s", _("the index was damaged; it was built again from the files"));
 	else if (ix->fresh == WD_INDEX_OLD && c->verbose)
 		cli_info(c, "%s", _("the index was of another version; it was built again"));
-	for (i = 0; i < probs.n; i++)
-		cli_warn_error(c, &probs.v[i]);
-	if (probs.n)
-		cli_warn(c, "%s", _("files with problems are indexed as far as they could be read; run 'wd-report check'"));
-	ix->problems = NULL;
+	report_problems(c, &probs);
 	wd_problems_release(&probs);
 	return 0;
+}
+
+int cli_index(struct cli *c, struct wd_index *ix, struct wd_index_stats *st)
+{
+	return index_with(c, ix, st, 0);
+}
+
+int cli_rebuild(struct cli *c, struct wd_index *ix, struct wd_index_stats *st)
+{
+	return index_with(c, ix, st, 1);
 }
 
 int cli_dialogue(struct cli *c, const char *given, struct wd_buf *buf)

@@ -75,6 +75,9 @@ void cli_print_problem(struct cli *c, FILE *f, const struct wd_error *e);
 /* Open the index and bring it up to date, telling what happened. */
 int cli_index(struct cli *c, struct wd_index *ix, struct wd_index_stats *st);
 
+/* Open the index and build it again from nothing. */
+int cli_rebuild(struct cli *c, struct wd_index *ix, struct wd_index_stats *st);
+
 /*
  * The dialogue a command is about: -d ID when given, else the one the
  * current folder is in, else the only one in the workspace.  Its id

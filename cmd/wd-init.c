@@ -26,6 +26,7 @@ static const char usage[] =
 	"  -C DIR              run as if started in DIR\n"
 	"  -q, --quiet         say nothing but errors\n"
 	"  -v, --verbose       say more\n"
+	"      --no-progress   no progress bar (wd-init has none; for symmetry)\n"
 	"      --git           also run 'git init' (workspace)\n"
 	"      --name NAME     the workspace's name (default: the folder's)\n"
 	"      --organisation ORG  who runs the relay\n"

@@ -60,8 +60,8 @@ static int cmd_check(struct cli *c, int argc, char **argv)
 	wd_problems_init(&probs);
 	c->lenient = 1;
 	c->problems = &probs;
-	r = cli_open(c);
-	if (r && !c->ws_open)
+	/* problems of wd.yaml are listed with the others, not fatal */
+	if ((r = cli_open(c)))
 		goto out;
 	if (wd_check(&c->ws, &probs, &st, &e) < 0) {
 		r = cli_fail(c, &e);
@@ -72,7 +72,7 @@ static int cmd_check(struct cli *c, int argc, char **argv)
 		cli_print_problem(c, stdout, &probs.v[i]);
 	if (probs.n) {
 		if (!c->quiet)
-			fprintf(stderr, _("%s: %zu problem(s) in %zu file(s) of %zu dialogue(s)\n"),
+			fprintf(stderr, _("%s: %zu problem(s); %zu file(s) of %zu dialogue(s) checked\n"),
 				c->prog, probs.n, st.files, st.dialogues);
 		r = 1;
 	} else {
@@ -95,19 +95,18 @@ static int cmd_index(struct cli *c, int argc, char **argv)
 	};
 	struct wd_index_stats st;
 	struct wd_index ix;
-	struct wd_error e;
 	int r, rebuild = 0;
 
 	if ((r = sub_opts(c, argc, argv, longs, &rebuild)) >= 0)
 		return r;
 	if ((r = cli_open(c)))
 		return r;
-	if ((r = cli_index(c, &ix, &st)))
+	if (rebuild)
+		r = cli_rebuild(c, &ix, &st);
+	else
+		r = cli_index(c, &ix, &st);
+	if (r)
 		return r;
-	if (rebuild && wd_index_rebuild(&ix, &st, &e) < 0) {
-		wd_index_close(&ix);
-		return cli_fail(c, &e);
-	}
 	if (c->verbose)
 		cli_info(c, _("%zu dialogue(s), %zu file(s) indexed: %zu read, %zu removed, %zu with problems"),
 			 st.dialogues, st.files, st.read, st.removed, st.problems);

@@ -58,22 +58,37 @@ static void check_relay(struct checker *c, const struct wd_dialogue *dl)
 	struct wd_dialogue other;
 	struct wd_diag quiet;
 	struct wd_error e;
-	size_t i;
+	size_t i, j;
 
-	if (!dl->relay_from || !wd_strvec_has(&c->ids, dl->relay_from))
-		return;
-	wd_dialogue_init(&other);
-	wd_diag_init(&quiet, &e, NULL);
-	if (wd_dialogue_load(&other, c->ws, dl->relay_from, &quiet) == 0) {
-		for (i = 0; i < other.relay_to.n; i++)
-			if (!strcmp(other.relay_to.v[i], dl->id))
-				break;
-		if (i == other.relay_to.n)
-			problem_at(c, dl->doc.name, relay_node(dl, "from"),
-				   _("the relay comes from '%s', but '%s' does not hand it on to '%s'"),
-				   dl->relay_from, dl->relay_from, dl->id);
+	if (dl->relay_from && wd_strvec_has(&c->ids, dl->relay_from)) {
+		wd_dialogue_init(&other);
+		wd_diag_init(&quiet, &e, NULL);
+		if (wd_dialogue_load(&other, c->ws, dl->relay_from, &quiet) == 0) {
+			for (i = 0; i < other.relay_to.n; i++)
+				if (!strcmp(other.relay_to.v[i], dl->id))
+					break;
+			if (i == other.relay_to.n)
+				problem_at(c, dl->doc.name, relay_node(dl, "from"),
+					   _("the relay comes from '%s', but '%s' does not hand it on to '%s'"),
+					   dl->relay_from, dl->relay_from, dl->id);
+		}
+		wd_dialogue_release(&other);
 	}
-	wd_dialogue_release(&other);
+	for (j = 0; j < dl->relay_to.n; j++) {
+		const char *to = dl->relay_to.v[j];
+
+		if (!wd_strvec_has(&c->ids, to))
+			continue;
+		wd_dialogue_init(&other);
+		wd_diag_init(&quiet, &e, NULL);
+		if (wd_dialogue_load(&other, c->ws, to, &quiet) == 0 &&
+		    (!other.relay_from || strcmp(other.relay_from, dl->id)))
+			problem_at(c, dl->doc.name, relay_node(dl, "to"),
+				   _("the relay goes on to '%s', but '%s' says it comes from '%s'"),
+				   to, to, other.relay_from ? other.relay_from :
+				   _("nowhere"));
+		wd_dialogue_release(&other);
+	}
 }
 
 /*

@@ -204,15 +204,16 @@ out:
 
 /* Render one question of the set, with the dialogue's words filled in. */
 static int fill(struct wd_buf *out, const char *tpl, const char *file,
-		const struct wd_dialogue_new *nd, struct wd_error *err)
+		const struct wd_dialogue_new *nd, const char *lang,
+		struct wd_error *err)
 {
 	static const char *const names[] = { "theme", "place", "title", "venue" };
 	const char *values[4];
 	struct wd_tvars vars = { names, values, 4 };
 
 	values[0] = nd->theme ? nd->theme : "";
-	values[1] = nd->place ? nd->place : (nd->lang && !strcmp(nd->lang, "en") ?
-					    "the neighbourhood" : "de buurt");
+	values[1] = nd->place ? nd->place : !strcmp(lang, "en") ?
+		    "the neighbourhood" : "de buurt";
 	values[2] = nd->title;
 	values[3] = nd->venue ? nd->venue : "";
 	return wd_template_render(out, tpl, strlen(tpl), file, &vars, NULL, err);
@@ -296,7 +297,7 @@ static int render_new(const struct wd_ws *ws, const struct wd_dialogue_new *nd,
 		if (wd_yemit_pair(out, "question", nd->question, 0) < 0)
 			goto oom;
 	} else if (qs.question) {
-		if (fill(&q, qs.question, qs.doc.name, nd, err) < 0)
+		if (fill(&q, qs.question, qs.doc.name, nd, lang, err) < 0)
 			goto out;
 		if (wd_yemit_pair(out, "question", q.ptr, 0) < 0)
 			goto oom;
@@ -333,7 +334,7 @@ static int render_new(const struct wd_ws *ws, const struct wd_dialogue_new *nd,
 			goto oom;
 		for (j = 0; j < qs.phase[i].n; j++) {
 			wd_buf_reset(&q);
-			if (fill(&q, qs.phase[i].v[j], qs.doc.name, nd, err) < 0)
+			if (fill(&q, qs.phase[i].v[j], qs.doc.name, nd, lang, err) < 0)
 				goto out;
 			if (wd_buf_adds(out, "    - ") < 0 ||
 			    wd_yemit_scalar(out, q.ptr, 0) < 0 ||

@@ -183,6 +183,20 @@ static int put_list(struct wd_index *ix, int which, int64_t file,
 	return 0;
 }
 
+/* The words of an item, for search: its text, tags and need. */
+static int put_fts(struct wd_index *ix, int64_t rowid, const struct wd_item *it,
+		   struct wd_buf *b, struct wd_error *err)
+{
+	sqlite3_stmt *st = ix->st[S_INS_FTS];
+
+	if (sqlite3_bind_int64(st, 1, rowid) || ix_bind_text(st, 2, it->text) ||
+	    bind_list(st, 3, b, &it->tags, " ") || ix_bind_text(st, 4, it->need)) {
+		sqlite3_reset(st);
+		return wd_index_error(ix, err, _("cannot write"));
+	}
+	return ix_step(ix, st, err);
+}
+
 static int put_item(struct wd_index *ix, int64_t file, const char *dialogue,
 		    const char *source, size_t pos, const struct wd_item *it,
 		    struct wd_buf *b1, struct wd_buf *b2, struct wd_error *err)
@@ -206,6 +220,7 @@ static int put_item(struct wd_index *ix, int64_t file, const char *dialogue,
 		return wd_index_error(ix, err, _("cannot write"));
 	}
 	if (ix_step(ix, st, err) < 0 ||
+	    put_fts(ix, sqlite3_last_insert_rowid(ix->db), it, b1, err) < 0 ||
 	    put_list(ix, S_INS_TAG, file, dialogue, it->id, &it->tags, err) < 0 ||
 	    put_list(ix, S_INS_OWNER, file, dialogue, it->id, &it->owner, err) < 0)
 		return -1;
@@ -262,7 +277,7 @@ int ix_drop_rows(struct wd_index *ix, char type, int64_t file,
 	static const int dialogue[] = { S_DEL_DIALOGUE, -1 };
 	static const int people[] = { S_DEL_PERSON, -1 };
 	static const int harvest[] = {
-		S_DEL_ITEM, S_DEL_TAG, S_DEL_OWNER, S_DEL_HIST, -1,
+		S_DEL_FTS, S_DEL_ITEM, S_DEL_TAG, S_DEL_OWNER, S_DEL_HIST, -1,
 	};
 	const int *which = type == 'd' ? dialogue : type == 'p' ? people :
 			   type == 'h' ? harvest : NULL;

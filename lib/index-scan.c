@@ -215,8 +215,12 @@ int ix_walk_dialogue(struct walk *w, const char *id)
 		}
 	}
 	if (!have) {
-		/* not a dialogue: forget what was added for it */
-		w->found.n = mark;
+		/*
+		 * Not a dialogue (yet): only the folder itself is kept, so that
+		 * a dialogue.yaml appearing in it later changes its stat data
+		 * and it is read again.
+		 */
+		w->found.n = mark + 1;
 		r = 0;
 		goto out;
 	}

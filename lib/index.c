@@ -5,6 +5,7 @@
 #include "item.h"
 #include "people.h"
 #include "slug.h"
+#include "stem.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -97,6 +98,10 @@ static const char *const sql[S_COUNT] = {
 		       " hash = ?, racy = ?, problem = ? WHERE id = ?",
 	[S_DEL_FILE] = "DELETE FROM file WHERE id = ?",
 	[S_PROBLEM] = "UPDATE file SET problem = ? WHERE id = ?",
+	[S_INS_FTS] = "INSERT INTO item_fts(rowid, text, tags, need)"
+		      " VALUES(?, ?, ?, ?)",
+	[S_DEL_FTS] = "DELETE FROM item_fts WHERE rowid IN"
+		      " (SELECT rowid FROM item WHERE file = ?)",
 	[S_RACY] = "UPDATE file SET racy = 0 WHERE id = ?",
 	[S_DEL_DIALOGUE] = "DELETE FROM dialogue WHERE file = ?",
 	[S_DEL_PERSON] = "DELETE FROM person WHERE file = ?",
@@ -211,6 +216,35 @@ static int path_of(struct wd_index *ix, struct wd_buf *b, const char *file)
 	return wd_ws_join(ix->ws, b, file);
 }
 
+/*
+ * What of wd.yaml the rows depend on: the language (stemming, each
+ * dialogue's default language) and the time zone (times as numbers).
+ */
+static int settings_of(struct wd_index *ix, struct wd_buf *b)
+{
+	return wd_buf_addf(b, "%s %s", ix->ws->set.lang, ix->ws->set.timezone);
+}
+
+/* Whether the index was made with the workspace's settings as they are. */
+static int same_settings(struct wd_index *ix)
+{
+	struct wd_buf want = WD_BUF_INIT(0);
+	sqlite3_stmt *st = NULL;
+	int same = 0;
+
+	if (settings_of(ix, &want) == 0 &&
+	    sqlite3_prepare_v2(ix->db, "SELECT value FROM meta WHERE key = 'settings'",
+			       -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW) {
+		const char *v = (const char *)sqlite3_column_text(st, 0);
+
+		same = v && !strcmp(v, want.ptr);
+	}
+	sqlite3_finalize(st);
+	wd_buf_release(&want);
+	return same;
+}
+
 /* Open an existing index and check it; an SQLite code. */
 static int try_open(struct wd_index *ix, const char *path, int *version)
 {
@@ -223,6 +257,9 @@ static int try_open(struct wd_index *ix, const char *path, int *version)
 		return rc;
 	sqlite3_extended_result_codes(ix->db, 1);
 	sqlite3_busy_timeout(ix->db, (int)ix->ws->lock_timeout_ms);
+	rc = wd_stem_register(ix->db);
+	if (rc != SQLITE_OK)
+		return rc;
 	rc = sqlite3_prepare_v2(ix->db, "PRAGMA user_version", -1, &st, NULL);
 	if (rc == SQLITE_OK) {
 		rc = sqlite3_step(st);
@@ -232,9 +269,42 @@ static int try_open(struct wd_index *ix, const char *path, int *version)
 		}
 	}
 	sqlite3_finalize(st);
+	if (rc == SQLITE_OK && *version == WD_INDEX_VERSION &&
+	    !same_settings(ix))
+		*version = -1;	/* wd.yaml changed what the rows say */
 	if (rc == SQLITE_OK && *version == WD_INDEX_VERSION)
 		rc = prepare_all(ix);
 	return rc;
+}
+
+/* The full-text table, its words stemmed in the workspace's language,
+ * and the settings it was made with. */
+static int make_fts(struct wd_index *ix, struct wd_error *err)
+{
+	const char *lang = wd_stem_language(ix->ws->set.lang);
+	struct wd_buf set = WD_BUF_INIT(0);
+	sqlite3_stmt *st = NULL;
+	char q[160];
+	int rc;
+
+	/* the language is one of two constants, never user text */
+	snprintf(q, sizeof(q), "CREATE VIRTUAL TABLE item_fts USING fts5("
+		 "text, tags, need, tokenize = 'wd %s')", lang);
+	if (exec(ix, q, err) < 0)
+		return -1;
+	if (settings_of(ix, &set) < 0)
+		return wd_error_oom(err);
+	rc = sqlite3_prepare_v2(ix->db, "INSERT INTO meta(key, value)"
+				" VALUES('settings', ?)", -1, &st, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_text(st, 1, set.ptr, -1, SQLITE_STATIC);
+	if (rc == SQLITE_OK && sqlite3_step(st) != SQLITE_DONE)
+		rc = SQLITE_ERROR;
+	sqlite3_finalize(st);
+	wd_buf_release(&set);
+	if (rc != SQLITE_OK)
+		return wd_index_error(ix, err, _("cannot write"));
+	return 0;
 }
 
 /* Under the exclusive lock: remove the index and make an empty one. */
@@ -271,9 +341,11 @@ static int recreate(struct wd_index *ix, struct wd_error *err)
 		return wd_index_error(ix, err, _("cannot create"));
 	sqlite3_extended_result_codes(ix->db, 1);
 	sqlite3_busy_timeout(ix->db, (int)ix->ws->lock_timeout_ms);
+	if (wd_stem_register(ix->db) != SQLITE_OK)
+		return wd_index_error(ix, err, _("cannot register the stemmer"));
 	/* built in one go by one process: no journal until it is complete */
 	if (exec(ix, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;", err) < 0 ||
-	    exec(ix, schema, err) < 0)
+	    exec(ix, schema, err) < 0 || make_fts(ix, err) < 0)
 		return -1;
 	if (prepare_all(ix) != SQLITE_OK)
 		return wd_index_error(ix, err, _("cannot prepare"));
@@ -647,7 +719,7 @@ static int refresh(struct wd_index *ix, const char *only,
 	struct timespec now;
 	struct apply a;
 	struct walk w;
-	size_t changes = 0;
+	size_t changes = 0, i;
 	int fresh = ix->fresh != WD_INDEX_KEPT && ix->lock.fd >= 0 &&
 		    ix->db && !ix->building_done;
 	int r = -1, s, in_tx = 0;
@@ -684,7 +756,8 @@ static int refresh(struct wd_index *ix, const char *only,
 	}
 	if (w.found.n)
 		qsort(w.found.v, w.found.n, sizeof(*w.found.v), ix_cmp_entry);
-	stats->files = w.found.n;
+	for (i = 0; i < w.found.n; i++)
+		stats->files += w.found.v[i].type != 'D';
 	if (merge(&a, 0, &changes) < 0)
 		goto out;
 	if (changes) {

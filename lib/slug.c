@@ -29,9 +29,10 @@ int wd_slug(struct wd_buf *out, const char *name)
 		}
 		if (!*f)
 			continue;
-		if (out->len - start + strlen(f) + 1 > WD_ID_MAX)
+		dash = dash && out->len > start;
+		if (out->len - start + strlen(f) + (size_t)dash > WD_ID_MAX)
 			break;
-		if (dash && out->len > start && wd_buf_addc(out, '-') < 0)
+		if (dash && wd_buf_addc(out, '-') < 0)
 			return -1;
 		dash = 0;
 		if (wd_buf_adds(out, f) < 0)

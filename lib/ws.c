@@ -74,7 +74,7 @@ void wd_ws_settings(struct wd_ws *ws, struct wd_diag *diag)
 	s->user = wd_f_str(&c, root, "user", WD_F_LINE);
 	if (s->user && !wd_id_valid(s->user)) {
 		wd_f_problem(&c, wd_ymap_get(root, "user"),
-			     _("invalid user '%s': it names harvest files, so use lowercase letters, digits and '-'"),
+			     _("invalid user '%s': it names harvest files, so use lowercase letters, digits, '-', '_' and '.'"),
 			     s->user);
 		s->user = NULL;
 	}
@@ -130,19 +130,33 @@ int wd_ws_open(struct wd_ws *ws, const char *dir, int exact,
 		root[n > 1 ? n - 1 : 1] = '\0';
 	}
 	ws->root = root;
+	free(start);
+	start = realpath(".", NULL);
+	if (!start)
+		goto oom;
+	/* where the command runs, under the root: "", "a/b/", or outside */
 	n = strlen(root);
-	if (wd_buf_adds(&p, start[n] == '/' ? start + n + 1 :
-			(strcmp(root, "/") ? "" : start + 1)) < 0)
-		goto oom;
-	if (p.len && wd_buf_addc(&p, '/') < 0)
-		goto oom;
-	ws->prefix = wd_buf_detach(&p, NULL);
+	if (!strncmp(start, root, n) && (start[n] == '/' || !start[n] ||
+					 !strcmp(root, "/"))) {
+		const char *rest = start + n + (start[n] == '/');
+
+		if (!strcmp(root, "/"))
+			rest = start + 1;
+		if (wd_buf_adds(&p, rest) < 0 ||
+		    (p.len && wd_buf_addc(&p, '/') < 0))
+			goto oom;
+		ws->prefix = wd_buf_detach(&p, NULL);
+		if (!ws->prefix)
+			goto oom;
+	}
 	free(start);
 	start = NULL;
-	if (!ws->prefix || wd_ws_join(ws, &p, WD_WS_FILE) < 0)
+	if (wd_ws_join(ws, &p, WD_WS_FILE) < 0)
 		goto oom;
 	if (wd_ydoc_load(&ws->doc, p.ptr, WD_WS_FILE, NULL, &e) < 0) {
 		wd_buf_release(&p);
+		if (e.code == EX_DATAERR)
+			e.code = EX_CONFIG;	/* the settings are bad */
 		wd_diag_error(diag, &e);
 		if (e.code == EX_OSERR || !diag->all)
 			return -1;
@@ -191,7 +205,7 @@ int wd_ws_has_dialogue(const struct wd_ws *ws, const char *id)
 
 const char *wd_ws_here(const struct wd_ws *ws, struct wd_buf *buf)
 {
-	const char *slash = strchr(ws->prefix, '/');
+	const char *slash = ws->prefix ? strchr(ws->prefix, '/') : NULL;
 
 	if (!slash)
 		return NULL;
@@ -383,8 +397,18 @@ int wd_ws_create(const char *dir, const struct wd_ws_new *opt,
 	if (wd_buf_addf(&path, "%s/%s", dir, WD_WS_FILE) < 0)
 		goto oom;
 	if (is_file(dir, WD_WS_FILE)) {
-		/* already one: only complete .gitignore */
-		r = ensure_gitignore(dir, 0, err);
+		/* already one: only complete .gitignore, as wd.yaml says */
+		struct wd_ws old;
+		struct wd_diag diag;
+		struct wd_error ignored;
+		int contacts = 1;
+
+		wd_ws_init(&old);
+		wd_diag_init(&diag, &ignored, NULL);
+		if (wd_ws_open(&old, dir, 1, &diag) == 0)
+			contacts = !old.set.contacts_in_git;
+		wd_ws_release(&old);
+		r = ensure_gitignore(dir, contacts, err);
 		r = r < 0 ? -1 : 1;
 		goto out;
 	}

@@ -32,7 +32,7 @@ struct wd_settings {
  */
 struct wd_ws {
 	char *root;			/* absolute, no trailing '/' */
-	char *prefix;			/* the start folder under root: "" or "a/b/" */
+	char *prefix;			/* the current folder under root: "", "a/b/"; NULL outside */
 	char *share;			/* share/wd, set by the caller */
 	struct wd_ydoc doc;		/* wd.yaml */
 	struct wd_settings set;

@@ -49,6 +49,30 @@ test_expect_success 'WD_DIR names the workspace exactly' '
 	(cd ws/oost && test_expect_code 78 env WD_DIR="$PWD" wd-report check)
 '
 
+test_expect_success 'with WD_DIR from outside, paths in messages are whole' '
+	test_example_workspace w2 &&
+	sed -i "s/kind: dream/kind: drom/" w2/oost/harvest/table-1.yaml &&
+	mkdir elders && (cd elders &&
+	test_expect_code 1 env WD_DIR="$TRASH_DIRECTORY/w2" wd-report check >../out) &&
+	test_grep "^$TRASH_DIRECTORY/w2/oost/harvest/table-1.yaml:17:11: " out &&
+	(cd w2/oost && test_expect_code 1 env WD_DIR="$TRASH_DIRECTORY/w2" wd-report check >../../out) &&
+	test_grep "^harvest/table-1.yaml:17:11: " out
+'
+
+test_expect_success 'a wd.yaml that is not YAML is bad configuration (78)' '
+	test_example_workspace w3 &&
+	printf "name: [\n" >w3/wd.yaml &&
+	test_expect_code 78 wd-harvest -C w3 list 2>err &&
+	test_grep "^wd-harvest: .wd.yaml.:2:1: syntax error" err &&
+	test_expect_code 1 wd-report -C w3 check >out &&
+	test_grep "^wd.yaml:2:1: syntax error" out
+'
+
+test_expect_success 'a bad WD_LOCK_TIMEOUT is bad configuration' '
+	test_expect_code 78 env WD_LOCK_TIMEOUT=lang wd-report -C ws check 2>err &&
+	test_grep "WD_LOCK_TIMEOUT .lang." err
+'
+
 test_expect_success 'a bad WD_NOW is a configuration error' '
 	test_expect_code 78 env WD_NOW=morgen wd-report -C ws check 2>err &&
 	test_grep "WD_NOW .morgen." err

@@ -25,6 +25,23 @@ test_expect_success 'running it again changes nothing' '
 	test_cmp saved-gitignore ws/.gitignore
 '
 
+test_expect_success 'running it again puts back what .gitignore lost' '
+	printf "# eigen\n*.bak\n" >ws/.gitignore &&
+	(cd ws && wd-init -q) &&
+	printf "# eigen\n*.bak\n/.wd/\ncontacts.yaml\n" >expect &&
+	test_cmp expect ws/.gitignore &&
+	cp saved-gitignore ws/.gitignore
+'
+
+test_expect_success 'with contacts_in_git the contacts are not ignored' '
+	mkdir cg && (cd cg && wd-init -q) &&
+	sed -i "s/contacts_in_git: false/contacts_in_git: true/" cg/wd.yaml &&
+	printf "/.wd/\n" >cg/.gitignore &&
+	(cd cg && wd-init -q) &&
+	printf "/.wd/\n" >expect &&
+	test_cmp expect cg/.gitignore
+'
+
 test_expect_success '--git makes a git repository that ignores contacts' '
 	mkdir g && (cd g && wd-init --git --name "Estafette Oost" --lang en \
 		--organisation "Buurtteam Oost") &&

@@ -133,12 +133,18 @@ test_expect_success 'a relay to or from a dialogue elsewhere is fine' '
 	test_example_workspace &&
 	sed -i "s/    - lombok/    - zuilen/" ws/oost/dialogue.yaml &&
 	sed -i "s/  from: oost/  from: utrecht-west/" ws/lombok/dialogue.yaml &&
+	wd-report -C ws check &&
+	sed -i "s/^relay:/relay_weg:/" ws/oost/dialogue.yaml &&
 	wd-report -C ws check
 '
 
 problem "a relay from one side only" \
 	"sed -i 's/^relay:/relay_weg:/' ws/oost/dialogue.yaml" \
 	"^lombok/dialogue.yaml:[0-9]*:9: the relay comes from 'oost', but 'oost' does not hand it on to 'lombok'$"
+
+problem "a relay to a dialogue here that does not say it comes from here" \
+	"sed -i 's/  from: oost/  from: utrecht-west/' ws/lombok/dialogue.yaml" \
+	"^oost/dialogue.yaml:[0-9]*:5: the relay goes on to 'lombok', but 'lombok' says it comes from 'utrecht-west'$"
 
 problem "contact data of someone not in people.yaml" \
 	"printf '  piet:\n    email: piet@example.org\n' >>ws/oost/contacts.yaml" \
