@@ -1,6 +1,7 @@
 /* wd-report - check, index and report on a workspace */
 #include "check.h"
 #include "cli.h"
+#include "search.h"
 
 #include <string.h>
 
@@ -10,6 +11,8 @@ static const char usage[] =
 	"commands:\n"
 	"  check              validate every file; problems as FILE:LINE:COL: message\n"
 	"  index [--rebuild]  bring the index (.wd/index.sqlite) up to date\n"
+	"  search [-d ID] [--limit N] [--format table|csv|tsv|json] QUERY\n"
+	"                     full-text search of the harvest, best first\n"
 	"\n"
 	"  -C DIR             run as if started in DIR\n"
 	"  -q, --quiet        say nothing but errors\n"
@@ -114,10 +117,74 @@ static int cmd_index(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
+static int cmd_search(struct cli *c, int argc, char **argv)
+{
+	static const struct option longs[] = {
+		{ "dialogue", required_argument, NULL, 'd' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "limit", required_argument, NULL, 'n' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct wd_buf dl = WD_BUF_INIT(0);
+	enum wd_format fmt = WD_FMT_TABLE;
+	const char *dialogue = NULL;
+	struct wd_index_stats st;
+	struct wd_index ix;
+	struct wd_error e;
+	long limit = 20;
+	size_t found;
+	int opt, r;
+
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, "d:n:h", longs, NULL)) != -1) {
+		switch (opt) {
+		case 'd':
+			dialogue = optarg;
+			break;
+		case 'f':
+			if (wd_format_parse(optarg, &fmt) < 0)
+				return cli_usage_error(c, _("unknown format '%s' (table, csv, tsv, json)"),
+						       optarg);
+			break;
+		case 'n':
+			if ((r = cli_number(c, "--limit", optarg, 100000, &limit)))
+				return r;
+			break;
+		case 'h':
+			return cli_help(c);
+		default:
+			fprintf(stderr, _("Try '%s --help' for more information.\n"),
+				c->prog);
+			return EX_USAGE;
+		}
+	}
+	if (optind + 1 != argc)
+		return cli_usage_error(c, "%s", optind == argc ?
+				       _("search for what? (wd-report search WORDS)") :
+				       _("put the query in quotes: wd-report search 'a b'"));
+	if ((r = cli_open(c)))
+		return r;
+	if (dialogue && (r = cli_dialogue(c, dialogue, &dl)))
+		return r;
+	if ((r = cli_index(c, &ix, &st)))
+		goto out;
+	if (wd_search(&ix, argv[optind], dialogue ? dl.ptr : NULL, limit, fmt,
+		      c->ws.set.lang, cli_stdout, NULL, &found, &e) < 0)
+		r = cli_fail(c, &e);
+	else
+		r = found ? 0 : 1;
+	wd_index_close(&ix);
+out:
+	wd_buf_release(&dl);
+	return r;
+}
+
 static const struct {
 	const char *name;
 	int (*fn)(struct cli *, int, char **);
 } cmds[] = {
+	{ "search", cmd_search },
 	{ "check", cmd_check },
 	{ "index", cmd_index },
 };

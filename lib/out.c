@@ -368,7 +368,8 @@ int wd_out_end(struct wd_out *o, const char *footer)
 
 	switch (o->fmt) {
 	case WD_FMT_TABLE:
-		r = table(o, footer);
+		/* nothing to read: no header either */
+		r = o->rows ? table(o, footer) : 0;
 		break;
 	case WD_FMT_JSON:
 		r = wd_buf_adds(&o->line, o->rows ? "\n]\n" : "[]\n");

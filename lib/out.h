@@ -32,7 +32,8 @@ typedef int (*wd_write_fn)(void *ctx, const char *p, size_t n);
  * A writer of rows.  CSV is RFC 4180 (CRLF, quotes where needed) with
  * spreadsheet formulas neutralised (see wd_csv_neutral); TSV has a
  * header and \t, \n, \\ escaped; JSON is one array of objects; a table
- * is aligned, so it is written at the end, with an optional footer line.
+ * is aligned, so it is written at the end, with an optional footer line
+ * (and nothing at all when there are no rows).
  */
 struct wd_out {
 	enum wd_format fmt;

@@ -1,0 +1,112 @@
+/* search.c - full-text search over the harvest */
+#include "search.h"
+#include "i18n.h"
+#include "vocab.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const struct wd_col cols[] = {
+	{ "dialogue", N_("dialogue"), WD_COL_TEXT },
+	{ "id", N_("id"), WD_COL_TEXT },
+	{ "kind", N_("kind"), WD_COL_TEXT },
+	{ "phase", N_("phase"), WD_COL_TEXT },
+	{ "text", N_("text"), WD_COL_TEXT },
+	{ "snippet", N_("snippet"), WD_COL_TEXT },
+	{ "rank", N_("rank"), WD_COL_NUMBER },
+};
+#define NCOLS (sizeof(cols) / sizeof(*cols))
+
+static const char sql[] =
+	"SELECT i.dialogue, i.id, i.kind, i.phase, i.text,"
+	" snippet(item_fts, -1, '[', ']', '...', 12),"
+	" CAST(-bm25(item_fts) * 1000 AS INTEGER)"
+	" FROM item_fts JOIN item i ON i.rowid = item_fts.rowid"
+	" WHERE item_fts MATCH ?1 AND (?2 IS NULL OR i.dialogue = ?2)"
+	" ORDER BY bm25(item_fts), i.dialogue, i.id LIMIT ?3";
+
+static int bad_query(struct wd_index *ix, const char *query,
+		     struct wd_error *err)
+{
+	wd_error_set(err, EX_DATAERR, _("cannot search for '%s': %s"), query,
+		     sqlite3_errmsg(ix->db));
+	wd_error_hint(err, "%s",
+		      _("put words with special characters between double quotes, as a phrase"));
+	return -1;
+}
+
+int wd_search(struct wd_index *ix, const char *query, const char *dialogue,
+	      long limit, enum wd_format fmt, const char *lang,
+	      wd_write_fn write, void *ctx, size_t *count,
+	      struct wd_error *err)
+{
+	struct wd_col tcols[3];
+	const char *v[NCOLS], *tv[3];
+	int en = lang && !strcmp(lang, "en");
+	sqlite3_stmt *st = NULL;
+	struct wd_out o;
+	int rc, r = -1;
+
+	*count = 0;
+	tcols[0] = cols[1];
+	tcols[0].label = "id";
+	tcols[1] = cols[2];
+	tcols[1].label = en ? "kind" : "soort";
+	tcols[2] = cols[5];
+	tcols[2].label = en ? "found" : "gevonden";
+	if (fmt == WD_FMT_TABLE)
+		wd_out_begin(&o, fmt, tcols, 3, write, ctx);
+	else
+		wd_out_begin(&o, fmt, cols, NCOLS, write, ctx);
+	rc = sqlite3_prepare_v2(ix->db, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK) {
+		wd_index_error(ix, err, _("cannot read"));
+		goto out;
+	}
+	if (sqlite3_bind_text(st, 1, query, -1, SQLITE_STATIC) ||
+	    (dialogue ? sqlite3_bind_text(st, 2, dialogue, -1, SQLITE_STATIC) :
+	     sqlite3_bind_null(st, 2)) ||
+	    sqlite3_bind_int64(st, 3, limit > 0 ? limit : -1)) {
+		wd_index_error(ix, err, _("cannot read"));
+		goto out;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		size_t i;
+		char id[160];
+
+		for (i = 0; i < NCOLS; i++)
+			v[i] = (const char *)sqlite3_column_text(st, (int)i);
+		if (fmt == WD_FMT_TABLE) {
+			snprintf(id, sizeof(id), "%s/%s", v[0] ? v[0] : "",
+				 v[1] ? v[1] : "");
+			tv[0] = id;
+			tv[1] = wd_vocab_label(WD_V_KIND, v[2], lang);
+			tv[2] = v[5];
+			rc = wd_out_row(&o, tv);
+		} else {
+			rc = wd_out_row(&o, v);
+		}
+		if (rc < 0) {
+			wd_error_sys(err, EX_IOERR, NULL, _("cannot write"));
+			goto out;
+		}
+		(*count)++;
+	}
+	if (rc != SQLITE_DONE) {
+		/* FTS5 reads the query only when it runs */
+		if ((rc & 0xff) == SQLITE_ERROR)
+			bad_query(ix, query, err);
+		else
+			wd_index_error(ix, err, _("cannot read"));
+		goto out;
+	}
+	if (wd_out_end(&o, NULL) < 0) {
+		wd_error_sys(err, EX_IOERR, NULL, _("cannot write"));
+		goto out;
+	}
+	r = 0;
+out:
+	sqlite3_finalize(st);
+	wd_out_release(&o);
+	return r;
+}
