@@ -1,7 +1,13 @@
 /* wd-report - check, index and report on a workspace */
 #include "check.h"
 #include "cli.h"
+#include "export.h"
+#include "followup.h"
+#include "relay.h"
+#include "report.h"
 #include "search.h"
+#include "tally.h"
+#include "timefmt.h"
 
 #include <string.h>
 
@@ -11,8 +17,22 @@ static const char usage[] =
 	"commands:\n"
 	"  check              validate every file; problems as FILE:LINE:COL: message\n"
 	"  index [--rebuild]  bring the index (.wd/index.sqlite) up to date\n"
+	"  summary [-d ID | --all] [--since DATE] [--until DATE]\n"
+	"          [--format text|md|html|json] [-o FILE]\n"
+	"                     what a dialogue was, who came, what it harvested\n"
+	"  actions [-d ID] [--open | --overdue | --due-within DAYS]\n"
+	"          [--owner PERSON] [--format table|csv|tsv|json]\n"
+	"                     actions, by due date\n"
+	"  due [--days N]     what needs attention (for a weekly cron mail)\n"
+	"  relay [--format text|dot|json]\n"
+	"                     the estafette as a graph\n"
+	"  themes [--format table|csv|tsv|json]\n"
+	"  tags [--format table|csv|tsv|json]\n"
+	"                     counts across dialogues\n"
 	"  search [-d ID] [--limit N] [--format table|csv|tsv|json] QUERY\n"
 	"                     full-text search of the harvest, best first\n"
+	"  export [--format json|csv] [--include-contacts] [-o FILE]\n"
+	"                     everything as open data, anonymous by default\n"
 	"\n"
 	"  -C DIR             run as if started in DIR\n"
 	"  -q, --quiet        say nothing but errors\n"
@@ -180,10 +200,430 @@ out:
 	return r;
 }
 
+/* A date for --since/--until: the start of that day. */
+static int date_arg(struct cli *c, const char *opt, const char *s, int64_t *t)
+{
+	struct wd_when w;
+
+	if (wd_time_parse(s, &w) < 0)
+		return cli_usage_error(c, _("%s '%s' is not a date like 2027-01-31"),
+				       opt, s);
+	*t = w.t;
+	return 0;
+}
+
+enum report_format { R_TEXT, R_MD, R_HTML, R_JSON };
+
+static int report_format(struct cli *c, const char *s, enum report_format *f)
+{
+	static const char *const names[] = { "text", "md", "html", "json" };
+	int i;
+
+	for (i = 0; i < 4; i++)
+		if (!strcmp(s, names[i])) {
+			*f = (enum report_format)i;
+			return 0;
+		}
+	return cli_usage_error(c, _("unknown format '%s' (text, md, html, json)"), s);
+}
+
+/* Where a report goes: stdout, or a file written atomically with -o. */
+struct sink {
+	struct wd_buf b;
+	int to_file;
+};
+
+static int sink_write(void *ctx, const char *p, size_t n)
+{
+	struct sink *k = ctx;
+
+	if (!k->to_file)
+		return cli_stdout(NULL, p, n);
+	return wd_buf_add(&k->b, p, n);
+}
+
+static int cmd_summary(struct cli *c, int argc, char **argv)
+{
+	static const struct option longs[] = {
+		{ "dialogue", required_argument, NULL, 'd' },
+		{ "all", no_argument, NULL, 'a' },
+		{ "since", required_argument, NULL, 's' },
+		{ "until", required_argument, NULL, 'u' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct wd_buf dl = WD_BUF_INIT(0);
+	struct wd_report_filter f;
+	enum report_format fmt = R_TEXT;
+	const char *dialogue = NULL, *output = NULL;
+	struct wd_index_stats st;
+	struct wd_report rep;
+	struct sink sink;
+	struct wd_index ix;
+	struct wd_error e;
+	int opt, r, all = 0;
+
+	memset(&f, 0, sizeof(f));
+	memset(&sink, 0, sizeof(sink));
+	wd_buf_init(&sink.b, 0);
+	wd_report_init(&rep);
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, "d:o:h", longs, NULL)) != -1) {
+		switch (opt) {
+		case 'd': dialogue = optarg; break;
+		case 'a': all = 1; break;
+		case 'o': output = optarg; break;
+		case 's':
+			if ((r = date_arg(c, "--since", optarg, &f.since)))
+				return r;
+			break;
+		case 'u':
+			if ((r = date_arg(c, "--until", optarg, &f.until)))
+				return r;
+			break;
+		case 'f':
+			if ((r = report_format(c, optarg, &fmt)))
+				return r;
+			break;
+		case 'h':
+			return cli_help(c);
+		default:
+			fprintf(stderr, _("Try '%s --help' for more information.\n"),
+				c->prog);
+			return EX_USAGE;
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error(c, _("unexpected argument '%s'"), argv[optind]);
+	if (all && dialogue)
+		return cli_usage_error(c, "%s", _("give -d ID or --all, not both"));
+	if ((r = cli_open(c)))
+		return r;
+	if (!all) {
+		if ((r = cli_dialogue(c, dialogue, &dl)))
+			goto out;
+		f.dialogue = dl.ptr;
+	}
+	if ((r = cli_index(c, &ix, &st)))
+		goto out;
+	r = wd_report_load(&rep, &ix, &f, &c->ws, &e);
+	wd_index_close(&ix);
+	if (r < 0) {
+		r = cli_fail(c, &e);
+		goto out;
+	}
+	sink.to_file = output != NULL;
+	switch (fmt) {
+	case R_TEXT:
+	case R_MD:
+		r = wd_report_text(&rep, fmt == R_MD, sink_write, &sink, &e);
+		break;
+	case R_JSON:
+		r = wd_report_json(&rep, sink_write, &sink, &e);
+		break;
+	case R_HTML:
+		r = wd_report_html(&rep, sink_write, &sink, &e);
+		break;
+	}
+	if (r < 0) {
+		r = cli_fail(c, &e);
+		goto out;
+	}
+	if (output) {
+		if (wd_store_write(output, output, wd_buf_str(&sink.b), sink.b.len,
+				   0644, &e) < 0) {
+			r = cli_fail(c, &e);
+			goto out;
+		}
+		cli_info(c, _("wrote %s"), output);
+	}
+	r = rep.n ? 0 : 1;
+out:
+	wd_report_release(&rep);
+	wd_buf_release(&sink.b);
+	wd_buf_release(&dl);
+	return r;
+}
+
+/* Open the workspace and its index, up to date: an exit code or 0. */
+static int open_index(struct cli *c, struct wd_index *ix)
+{
+	struct wd_index_stats st;
+	int r;
+
+	if ((r = cli_open(c)))
+		return r;
+	return cli_index(c, ix, &st);
+}
+
+static int usage_rest(struct cli *c, int argc, char **argv)
+{
+	if (optind < argc)
+		return cli_usage_error(c, _("unexpected argument '%s'"), argv[optind]);
+	return -1;
+}
+
+static int bad_option(struct cli *c)
+{
+	fprintf(stderr, _("Try '%s --help' for more information.\n"), c->prog);
+	return EX_USAGE;
+}
+
+static int cmd_actions(struct cli *c, int argc, char **argv)
+{
+	static const struct option longs[] = {
+		{ "dialogue", required_argument, NULL, 'd' },
+		{ "open", no_argument, NULL, 'O' },
+		{ "overdue", no_argument, NULL, 'L' },
+		{ "due-within", required_argument, NULL, 'W' },
+		{ "owner", required_argument, NULL, 'w' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct wd_buf dl = WD_BUF_INIT(0);
+	struct wd_action_filter f;
+	enum wd_format fmt = WD_FMT_TABLE;
+	const char *dialogue = NULL;
+	struct wd_index ix;
+	struct wd_error e;
+	size_t n;
+	int opt, r, picks = 0;
+
+	memset(&f, 0, sizeof(f));
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, "d:h", longs, NULL)) != -1) {
+		switch (opt) {
+		case 'd': dialogue = optarg; break;
+		case 'O': f.open = 1; picks++; break;
+		case 'L': f.overdue = 1; picks++; break;
+		case 'w': f.owner = optarg; break;
+		case 'W':
+			f.within = wd_duration_parse(optarg);
+			if (f.within <= 0)
+				return cli_usage_error(c, _("--due-within '%s' is not a time like 7d or 2w"),
+						       optarg);
+			picks++;
+			break;
+		case 'f':
+			if (wd_format_parse(optarg, &fmt) < 0)
+				return cli_usage_error(c, _("unknown format '%s' (table, csv, tsv, json)"),
+						       optarg);
+			break;
+		case 'h': return cli_help(c);
+		default: return bad_option(c);
+		}
+	}
+	if ((r = usage_rest(c, argc, argv)) >= 0)
+		return r;
+	if (picks > 1)
+		return cli_usage_error(c, "%s", _("give one of --open, --overdue and --due-within"));
+	if ((r = cli_open(c)))
+		return r;
+	if (dialogue && (r = cli_dialogue(c, dialogue, &dl)))
+		goto out;
+	f.dialogue = dialogue ? dl.ptr : NULL;
+	if ((r = cli_index(c, &ix, &(struct wd_index_stats){0})))
+		goto out;
+	if (wd_actions_list(&ix, &f, c->ws.now, fmt, c->ws.set.lang, cli_stdout,
+			    NULL, &n, &e) < 0)
+		r = cli_fail(c, &e);
+	wd_index_close(&ix);
+out:
+	wd_buf_release(&dl);
+	return r;
+}
+
+static int cmd_due(struct cli *c, int argc, char **argv)
+{
+	static const struct option longs[] = {
+		{ "days", required_argument, NULL, 'n' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct wd_index ix;
+	struct wd_error e;
+	long days = 7;
+	size_t n;
+	int opt, r;
+
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, "h", longs, NULL)) != -1) {
+		switch (opt) {
+		case 'n':
+			if ((r = cli_number(c, "--days", optarg, 3650, &days)))
+				return r;
+			break;
+		case 'h': return cli_help(c);
+		default: return bad_option(c);
+		}
+	}
+	if ((r = usage_rest(c, argc, argv)) >= 0)
+		return r;
+	if ((r = open_index(c, &ix)))
+		return r;
+	if (wd_due(&ix, (int)days, c->ws.now, c->ws.set.lang, cli_stdout, NULL,
+		   &n, &e) < 0)
+		r = cli_fail(c, &e);
+	wd_index_close(&ix);
+	return r;
+}
+
+static int cmd_relay(struct cli *c, int argc, char **argv)
+{
+	static const struct option longs[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	enum wd_relay_format fmt = WD_RELAY_TEXT;
+	struct wd_index ix;
+	struct wd_error e;
+	size_t n;
+	int opt, r;
+
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, "h", longs, NULL)) != -1) {
+		switch (opt) {
+		case 'f':
+			if (!strcmp(optarg, "text"))
+				fmt = WD_RELAY_TEXT;
+			else if (!strcmp(optarg, "dot"))
+				fmt = WD_RELAY_DOT;
+			else if (!strcmp(optarg, "json"))
+				fmt = WD_RELAY_JSON;
+			else
+				return cli_usage_error(c, _("unknown format '%s' (text, dot, json)"),
+						       optarg);
+			break;
+		case 'h': return cli_help(c);
+		default: return bad_option(c);
+		}
+	}
+	if ((r = usage_rest(c, argc, argv)) >= 0)
+		return r;
+	if ((r = open_index(c, &ix)))
+		return r;
+	if (wd_relay(&ix, fmt, c->ws.set.lang, cli_stdout, NULL, &n, &e) < 0)
+		r = cli_fail(c, &e);
+	wd_index_close(&ix);
+	return r;
+}
+
+static int tally(struct cli *c, int argc, char **argv, int tags)
+{
+	static const struct option longs[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	enum wd_format fmt = WD_FMT_TABLE;
+	struct wd_index ix;
+	struct wd_error e;
+	size_t n;
+	int opt, r;
+
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, "h", longs, NULL)) != -1) {
+		switch (opt) {
+		case 'f':
+			if (wd_format_parse(optarg, &fmt) < 0)
+				return cli_usage_error(c, _("unknown format '%s' (table, csv, tsv, json)"),
+						       optarg);
+			break;
+		case 'h': return cli_help(c);
+		default: return bad_option(c);
+		}
+	}
+	if ((r = usage_rest(c, argc, argv)) >= 0)
+		return r;
+	if ((r = open_index(c, &ix)))
+		return r;
+	if ((tags ? wd_tally_tags : wd_tally_themes)(&ix, fmt, c->ws.set.lang,
+						    cli_stdout, NULL, &n, &e) < 0)
+		r = cli_fail(c, &e);
+	wd_index_close(&ix);
+	return r;
+}
+
+static int cmd_themes(struct cli *c, int argc, char **argv)
+{
+	return tally(c, argc, argv, 0);
+}
+
+static int cmd_tags(struct cli *c, int argc, char **argv)
+{
+	return tally(c, argc, argv, 1);
+}
+
+static int cmd_export(struct cli *c, int argc, char **argv)
+{
+	static const struct option longs[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "include-contacts", no_argument, NULL, 'c' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	enum wd_format fmt = WD_FMT_JSON;
+	const char *output = NULL;
+	struct wd_index ix;
+	struct wd_error e;
+	struct sink sink;
+	int opt, r, contacts = 0;
+
+	memset(&sink, 0, sizeof(sink));
+	wd_buf_init(&sink.b, 0);
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, "o:h", longs, NULL)) != -1) {
+		switch (opt) {
+		case 'f':
+			if (wd_format_parse(optarg, &fmt) < 0 ||
+			    (fmt != WD_FMT_JSON && fmt != WD_FMT_CSV))
+				return cli_usage_error(c, _("unknown format '%s' (json, csv)"),
+						       optarg);
+			break;
+		case 'c': contacts = 1; break;
+		case 'o': output = optarg; break;
+		case 'h': return cli_help(c);
+		default: return bad_option(c);
+		}
+	}
+	if ((r = usage_rest(c, argc, argv)) >= 0)
+		return r;
+	if (contacts && fmt != WD_FMT_JSON)
+		return cli_usage_error(c, "%s", _("contact data is only exported as json"));
+	if ((r = open_index(c, &ix)))
+		return r;
+	sink.to_file = output != NULL;
+	if (wd_export(&ix, &c->ws, fmt, contacts, sink_write, &sink, &e) < 0)
+		r = cli_fail(c, &e);
+	wd_index_close(&ix);
+	if (!r && output) {
+		/* contact data stays as private as contacts.yaml */
+		if (wd_store_write(output, output, wd_buf_str(&sink.b), sink.b.len,
+				   contacts ? 0600 : 0644, &e) < 0)
+			r = cli_fail(c, &e);
+		else
+			cli_info(c, _("wrote %s"), output);
+	}
+	wd_buf_release(&sink.b);
+	return r;
+}
+
 static const struct {
 	const char *name;
 	int (*fn)(struct cli *, int, char **);
 } cmds[] = {
+	{ "actions", cmd_actions },
+	{ "due", cmd_due },
+	{ "relay", cmd_relay },
+	{ "themes", cmd_themes },
+	{ "tags", cmd_tags },
+	{ "export", cmd_export },
+	{ "summary", cmd_summary },
 	{ "search", cmd_search },
 	{ "check", cmd_check },
 	{ "index", cmd_index },
@@ -200,7 +640,7 @@ int main(int argc, char **argv)
 	if (r >= 0)
 		goto out;
 	if (ind >= argc) {
-		r = cli_usage_error(&c, "%s", _("which command? (check, index)"));
+		r = cli_usage_error(&c, "%s", _("which command? (summary, actions, due, relay, themes, tags, search, export, check, index)"));
 		goto out;
 	}
 	for (i = 0; i < sizeof(cmds) / sizeof(*cmds); i++)
