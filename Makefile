@@ -43,7 +43,7 @@ LIB_SRC = $(wildcard lib/*.c)
 LIB_OBJ = $(LIB_SRC:%.c=$(O)/%.o)
 CMDS = $(patsubst cmd/%.c,%,$(wildcard cmd/wd-*.c))
 CLI_OBJ = $(O)/cmd/cli.o
-BINS = $(CMDS:%=$(O)/%)
+BINS = $(CMDS:%=$(O)/%) $(O)/wd
 UNIT_SRC = $(wildcard tests/unit/*.c)
 UNIT = $(O)/tests/unit-tests
 
@@ -58,6 +58,9 @@ $(O)/libwd.a: $(LIB_OBJ)
 	$(AR) rcs $@ $^
 
 $(O)/wd-%: $(O)/cmd/wd-%.o $(CLI_OBJ) $(O)/libwd.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(O)/wd: $(O)/cmd/wd.o $(CLI_OBJ) $(O)/libwd.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 $(UNIT): $(UNIT_SRC:%.c=$(O)/%.o) $(O)/libwd.a
@@ -78,7 +81,7 @@ install: all
 	install -m 644 man/*.7 $(DESTDIR)$(MANDIR)/man7
 
 uninstall:
-	rm -f $(CMDS:%=$(DESTDIR)$(BINDIR)/%)
+	rm -f $(CMDS:%=$(DESTDIR)$(BINDIR)/%) $(DESTDIR)$(BINDIR)/wd
 	rm -rf $(DESTDIR)$(SHAREDIR)/wd
 	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man1/%,$(wildcard man/*.1))
 	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man5/%,$(wildcard man/*.5))

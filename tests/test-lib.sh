@@ -177,7 +177,7 @@ test_have() {
 # A copy of the small example workspace every test can start from.
 test_example_workspace() {
 	rm -rf "${1:-ws}" &&
-	cp -R "$TEST_DIRECTORY/fixtures/example" "${1:-ws}"
+	cp -R "$SHARE_DIRECTORY/examples/workspace" "${1:-ws}"
 }
 
 # Fingerprints of every file under a folder, to show nothing changed.
