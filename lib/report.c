@@ -69,6 +69,15 @@ static const struct {
 	{ "over_time", "Dialogen door de tijd", "Dialogues over time" },
 	{ "made_with", "Gemaakt met wijkdialoog", "Made with wijkdialoog" },
 	{ "on", "op", "on" },
+	{ "overview", "Overzicht", "Overview" },
+	{ "dialogue", "Dialoog", "Dialogue" },
+	{ "n_dialogues", "dialogen", "dialogues" },
+	{ "n_items", "punten geoogst", "items harvested" },
+	{ "n_actions", "acties", "actions" },
+	{ "need", "nodig", "needed" },
+	{ "none", "Geen dialogen in dit verslag.", "No dialogues in this report." },
+	{ "period_from", "van", "from" },
+	{ "period_to", "tot en met", "to" },
 };
 
 const char *wd_report_word(const char *key, const char *lang)

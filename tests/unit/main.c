@@ -72,5 +72,6 @@ int main(void)
 	test_template();
 	test_csv();
 	test_people();
+	test_svg();
 	return tap_done();
 }

@@ -25,5 +25,6 @@ void test_yedit(void);
 void test_template(void);
 void test_csv(void);
 void test_people(void);
+void test_svg(void);
 
 #endif
