@@ -79,10 +79,19 @@ install: all
 	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1
 	install -m 644 man/*.5 $(DESTDIR)$(MANDIR)/man5
 	install -m 644 man/*.7 $(DESTDIR)$(MANDIR)/man7
+	install -d $(DESTDIR)$(SHAREDIR)/bash-completion/completions \
+		$(DESTDIR)$(SHAREDIR)/zsh/site-functions
+	for c in wd $(CMDS); do \
+		install -m 644 share/completion/wd.bash \
+			$(DESTDIR)$(SHAREDIR)/bash-completion/completions/$$c; \
+	done
+	install -m 644 share/completion/_wd $(DESTDIR)$(SHAREDIR)/zsh/site-functions/_wd
 
 uninstall:
 	rm -f $(CMDS:%=$(DESTDIR)$(BINDIR)/%) $(DESTDIR)$(BINDIR)/wd
 	rm -rf $(DESTDIR)$(SHAREDIR)/wd
+	rm -f $(patsubst %,$(DESTDIR)$(SHAREDIR)/bash-completion/completions/%,wd $(CMDS))
+	rm -f $(DESTDIR)$(SHAREDIR)/zsh/site-functions/_wd
 	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man1/%,$(wildcard man/*.1))
 	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man5/%,$(wildcard man/*.5))
 	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man7/%,$(wildcard man/*.7))

@@ -33,6 +33,8 @@ static const char usage[] =
 	"                     full-text search of the harvest, best first\n"
 	"  export [--format json|csv] [--include-contacts] [-o FILE]\n"
 	"                     everything as open data, anonymous by default\n"
+	"  ids [-d ID] dialogues|people|items|actions|tags|sources\n"
+	"                     ids from the index as it is (for shell completion)\n"
 	"\n"
 	"  -C DIR             run as if started in DIR\n"
 	"  -q, --quiet        say nothing but errors\n"
@@ -613,10 +615,88 @@ static int cmd_export(struct cli *c, int argc, char **argv)
 	return r;
 }
 
+/*
+ * Ids for shell completion, from the index as it is: completion must be
+ * instant, so it is brought up to date only when it is missing.
+ */
+static int cmd_ids(struct cli *c, int argc, char **argv)
+{
+	static const struct option longs[] = {
+		{ "dialogue", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	static const struct {
+		const char *what, *sql;
+	} lists[] = {
+		{ "dialogues", "SELECT id FROM dialogue ORDER BY id" },
+		{ "people", "SELECT DISTINCT id FROM person WHERE ?1 IS NULL OR dialogue = ?1 ORDER BY id" },
+		{ "items", "SELECT id FROM item WHERE ?1 IS NULL OR dialogue = ?1 ORDER BY id" },
+		{ "actions", "SELECT id FROM item WHERE kind = 'action' AND (?1 IS NULL OR dialogue = ?1) ORDER BY id" },
+		{ "tags", "SELECT DISTINCT tag FROM item_tag WHERE ?1 IS NULL OR dialogue = ?1 ORDER BY tag" },
+		{ "sources", "SELECT DISTINCT source FROM item WHERE ?1 IS NULL OR dialogue = ?1 ORDER BY source" },
+	};
+	struct wd_buf here = WD_BUF_INIT(0);
+	const char *dialogue = NULL;
+	struct wd_index_stats st;
+	sqlite3_stmt *q = NULL;
+	struct wd_index ix;
+	struct wd_error e;
+	size_t i;
+	int opt, r, rc;
+
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, "d:h", longs, NULL)) != -1) {
+		switch (opt) {
+		case 'd': dialogue = optarg; break;
+		case 'h': return cli_help(c);
+		default: return bad_option(c);
+		}
+	}
+	if (optind + 1 != argc)
+		return cli_usage_error(c, "%s", _("ids of what? (dialogues, people, items, actions, tags, sources)"));
+	for (i = 0; i < sizeof(lists) / sizeof(*lists); i++)
+		if (!strcmp(argv[optind], lists[i].what))
+			break;
+	if (i == sizeof(lists) / sizeof(*lists))
+		return cli_usage_error(c, _("unknown list '%s' (dialogues, people, items, actions, tags, sources)"),
+				       argv[optind]);
+	if ((r = cli_open(c)))
+		return r;
+	if (!dialogue)
+		dialogue = wd_ws_here(&c->ws, &here);
+	wd_index_init(&ix, &c->ws);
+	if (wd_index_open(&ix, &e) < 0 ||
+	    (ix.fresh != WD_INDEX_KEPT && wd_index_refresh(&ix, &st, &e) < 0)) {
+		r = cli_fail(c, &e);
+		goto out;
+	}
+	if (sqlite3_prepare_v2(ix.db, lists[i].sql, -1, &q, NULL) != SQLITE_OK ||
+	    (sqlite3_bind_parameter_count(q) > 0 &&
+	     (dialogue ? sqlite3_bind_text(q, 1, dialogue, -1, SQLITE_STATIC) :
+	      sqlite3_bind_null(q, 1)))) {
+		wd_index_error(&ix, &e, _("cannot read"));
+		r = cli_fail(c, &e);
+		goto out;
+	}
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+		printf("%s\n", (const char *)sqlite3_column_text(q, 0));
+	if (rc != SQLITE_DONE) {
+		wd_index_error(&ix, &e, _("cannot read"));
+		r = cli_fail(c, &e);
+	}
+out:
+	sqlite3_finalize(q);
+	wd_index_close(&ix);
+	wd_buf_release(&here);
+	return r;
+}
+
 static const struct {
 	const char *name;
 	int (*fn)(struct cli *, int, char **);
 } cmds[] = {
+	{ "ids", cmd_ids },
 	{ "actions", cmd_actions },
 	{ "due", cmd_due },
 	{ "relay", cmd_relay },
