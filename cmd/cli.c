@@ -60,6 +60,11 @@ void cli_path(struct cli *c, const char *rel, char *out, size_t size)
 	size_t pl, n = 0;
 	const char *p;
 
+	if (rel[0] == '/') {
+		/* a file outside the workspace, named in full */
+		snprintf(out, size, "%s", rel);
+		return;
+	}
 	if (c->ws_open && !prefix) {
 		/* run from outside the workspace (WD_DIR): the whole path */
 		snprintf(out, size, "%s/%s", c->ws.root, rel);
@@ -318,6 +323,8 @@ int cli_open(struct cli *c)
 	struct wd_diag diag;
 	int r;
 
+	if (c->ws_open)
+		return 0;	/* once per command */
 	if (tmo && *tmo) {
 		long s;
 

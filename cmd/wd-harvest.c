@@ -263,7 +263,8 @@ static int open_harvest(struct cli *c, struct opts *o, struct wd_hctx *h,
 	struct wd_error e;
 	int r;
 
-	if ((r = cli_open(c)) || (r = cli_dialogue(c, o->dialogue, dl)))
+	if ((!c->ws_open && (r = cli_open(c))) ||
+	    (r = cli_dialogue(c, o->dialogue, dl)))
 		return r;
 	h->new_person = o->new_person;
 	if (seed && *seed)

@@ -73,5 +73,7 @@ int main(void)
 	test_csv();
 	test_people();
 	test_svg();
+	test_seating();
+	test_invite();
 	return tap_done();
 }

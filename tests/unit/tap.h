@@ -26,5 +26,7 @@ void test_template(void);
 void test_csv(void);
 void test_people(void);
 void test_svg(void);
+void test_seating(void);
+void test_invite(void);
 
 #endif

@@ -1,0 +1,262 @@
+#!/bin/sh
+test_description='wd-invite import: people from CSV, all or nothing, updated not duplicated'
+. ./test-lib.sh
+
+new_workspace() {
+	rm -rf ws && mkdir ws && (cd ws && wd-init -q &&
+		wd-init -q oost --title "Elkaar zien" --theme "elkaar zien" \
+			--start 2026-12-12T19:30)
+}
+
+test_expect_success 'Excel: a BOM, semicolons, Dutch headers and names with accents' '
+	new_workspace &&
+	printf "\357\273\277naam;e-mail;rol\r\n" >mensen.csv &&
+	printf "Özlem Yıldız;ozlem@example.org;bewoner\r\n" >>mensen.csv &&
+	printf "Fatima-Zahra El Amrani;fz@example.org;professional\r\n" >>mensen.csv &&
+	printf "Jan de Vries;jan@example.org;gemeente\r\n" >>mensen.csv &&
+	wd-invite -C ws import ../mensen.csv 2>err &&
+	test_grep "mensen.csv: 3 added, 0 updated, 0 unchanged" err &&
+	cat >expect <<-\EOF &&
+	# Deelnemers van '\''oost'\''; contactgegevens staan in contacts.yaml (zie wd(5)).
+	people:
+	  - id: ozlem-yildiz
+	    name: Özlem Yıldız
+	    role: resident
+	  - id: fatima-zahra-el-amrani
+	    name: Fatima-Zahra El Amrani
+	    role: professional
+	  - id: jan-de-vries
+	    name: Jan de Vries
+	    role: municipality
+	EOF
+	test_cmp expect ws/oost/people.yaml &&
+	cat >expect <<-\EOF &&
+	# Contactgegevens: persoonsgegevens, niet in git (zie wd(5)).
+	contacts:
+	  ozlem-yildiz:
+	    email: ozlem@example.org
+	  fatima-zahra-el-amrani:
+	    email: fz@example.org
+	  jan-de-vries:
+	    email: jan@example.org
+	EOF
+	test_cmp expect ws/oost/contacts.yaml &&
+	test "$(stat -c %a ws/oost/contacts.yaml)" = 600 &&
+	wd-report -C ws check
+'
+
+test_expect_success 'importing the same file again changes nothing' '
+	test_tree_sum ws >before &&
+	wd-invite -C ws import ../mensen.csv 2>err &&
+	test_grep "0 added, 0 updated, 3 unchanged" err &&
+	test_tree_sum ws >after &&
+	test_cmp before after
+'
+
+test_expect_success 'a changed e-mail address updates that one person' '
+	cp ws/oost/people.yaml people.before &&
+	sed "s/jan@example.org/j.devries@example.org/" mensen.csv >mensen2.csv &&
+	wd-invite -C ws -v import ../mensen2.csv 2>err &&
+	test_grep "0 added, 1 updated, 2 unchanged" err &&
+	test_grep "updated .Jan de Vries. (jan-de-vries): email" err &&
+	test_cmp people.before ws/oost/people.yaml &&
+	grep -c "@" ws/oost/contacts.yaml >n &&
+	echo 3 >expect && test_cmp expect n &&
+	test_grep "^    email: j.devries@example.org$" ws/oost/contacts.yaml &&
+	test_grep -v "jan@example.org" ws/oost/contacts.yaml
+'
+
+test_expect_success 'a row is matched by e-mail first: a new name renames the person' '
+	printf "name,email\nJan de Vries-Bakker,j.devries@example.org\n" >rename.csv &&
+	wd-invite -C ws import ../rename.csv 2>err &&
+	test_grep "0 added, 1 updated" err &&
+	test_grep "^    name: Jan de Vries-Bakker$" ws/oost/people.yaml &&
+	test_grep "^  - id: jan-de-vries$" ws/oost/people.yaml
+'
+
+test_expect_success 'a windows-1252 file without --encoding: 65, and the hint' '
+	new_workspace &&
+	printf "naam;rol\r\nRen\351e Fran\347ois;bewoner\r\n" >oud.csv &&
+	test_tree_sum ws >before &&
+	test_expect_code 65 wd-invite -C ws import ../oud.csv 2>err &&
+	test_grep "oud.csv.:2:1: not UTF-8 (byte 0xe9)" err &&
+	test_grep "^hint: .*--encoding windows-1252" err &&
+	test_tree_sum ws >after &&
+	test_cmp before after
+'
+
+test_expect_success 'with --encoding windows-1252 the accents are right' '
+	wd-invite -C ws import --encoding windows-1252 ../oud.csv &&
+	test_grep "^    name: Renée François$" ws/oost/people.yaml &&
+	test_grep "^  - id: renee-francois$" ws/oost/people.yaml
+'
+
+test_expect_success 'an unterminated quote on row 7: 65, row 7, people.yaml byte-identical' '
+	cat >quote.csv <<-\EOF &&
+	name,role
+	Anna,resident
+	Bert,volunteer
+	Carla,resident
+	Dirk,professional
+	Eva,resident
+	"Frank,resident
+	Gerda,resident
+	EOF
+	cp ws/oost/people.yaml people.before &&
+	test_tree_sum ws >before &&
+	test_expect_code 65 wd-invite -C ws import ../quote.csv 2>err &&
+	test_grep "quote.csv.:7:1: broken CSV: a quote is not closed" err &&
+	cmp people.before ws/oost/people.yaml &&
+	test_tree_sum ws >after &&
+	test_cmp before after
+'
+
+test_expect_success 'a bad value on any row stops the whole import, at FILE:ROW:COLUMN' '
+	cat >bad.csv <<-\EOF &&
+	name,email,role
+	Anna,anna@example.org,resident
+	Bert,bert@example.org,bewonr
+	EOF
+	test_tree_sum ws >before &&
+	test_expect_code 65 wd-invite -C ws import ../bad.csv 2>err &&
+	test_grep "bad.csv.:3:3: unknown role .bewonr. (did you mean .bewoner.?)" err &&
+	printf "name,email\nAnna,anna-at-example.org\n" >bad.csv &&
+	test_expect_code 65 wd-invite -C ws import ../bad.csv 2>err &&
+	test_grep "bad.csv.:2:2: .anna-at-example.org. is not an e-mail address" err &&
+	printf "name,consent_named\nAnna,misschien\n" >bad.csv &&
+	test_expect_code 65 wd-invite -C ws import ../bad.csv 2>err &&
+	test_grep "bad.csv.:2:2: .misschien. is not a consent" err &&
+	printf "email,role\nanna@example.org,resident\n" >bad.csv &&
+	test_expect_code 65 wd-invite -C ws import ../bad.csv 2>err &&
+	test_grep "no column .name. (or .naam.)" err &&
+	printf "name,rol,colour\nAnna,resident,red\n" >bad.csv &&
+	test_expect_code 65 wd-invite -C ws import ../bad.csv 2>err &&
+	test_grep "bad.csv.:1:3: unknown column .colour." err &&
+	printf "name,role\n,resident\n" >bad.csv &&
+	test_expect_code 65 wd-invite -C ws import ../bad.csv 2>err &&
+	test_grep "bad.csv.:2:1: a person needs a name" err &&
+	printf "name\nAnna\000\n" >bad.csv &&
+	test_expect_code 65 wd-invite -C ws import ../bad.csv 2>err &&
+	test_grep "NUL byte" err &&
+	test_tree_sum ws >after &&
+	test_cmp before after
+'
+
+test_expect_success 'the same person twice in one file is an error' '
+	printf "name,email\nAnna,a@example.org\nAnne,A@example.org\n" >twice.csv &&
+	test_expect_code 65 wd-invite -C ws import ../twice.csv 2>err &&
+	test_grep "twice.csv.:3:2: the e-mail address .A@example.org. is also on row 2" err &&
+	printf "name\nKees Bakker\nkees bakker\n" >twice.csv &&
+	test_expect_code 65 wd-invite -C ws import ../twice.csv 2>err &&
+	test_grep "twice.csv.:3:1: .kees bakker. is also on row 2" err &&
+	printf "name,email\nKees,k1@example.org\nKees,k2@example.org\n" >twice.csv &&
+	wd-invite -C ws -q import ../twice.csv &&
+	test_grep "id: kees-2" ws/oost/people.yaml
+'
+
+test_expect_success 'a name that is two people needs their e-mail address' '
+	printf "name,role\nKees,volunteer\n" >kees.csv &&
+	test_expect_code 65 wd-invite -C ws import ../kees.csv 2>err &&
+	test_grep "kees.csv.:2:1: .Kees. could be .kees. or .kees-2." err
+'
+
+test_expect_success 'consent: yes is the date of the import; empty means no; dates are kept' '
+	new_workspace &&
+	cat >c.csv <<-\EOF &&
+	naam,toestemming_contact,toestemming_naam,toestemming_foto
+	Anna,ja,1,nee
+	Bert,yes,,2026-10-01
+	EOF
+	WD_NOW=2026-11-20T10:00 wd-invite -C ws -q import ../c.csv &&
+	sed -n "/id: anna/,/id: bert/p" ws/oost/people.yaml >anna &&
+	test_grep "contact: 2026-11-20" anna &&
+	test_grep "named: 2026-11-20" anna &&
+	test_grep "photo: no" anna &&
+	sed -n "/id: bert/,\$p" ws/oost/people.yaml >bert &&
+	test_grep "photo: 2026-10-01" bert &&
+	test_grep -v "named" bert &&
+	test_tree_sum ws >before &&
+	WD_NOW=2026-12-01T10:00 wd-invite -C ws -q import ../c.csv &&
+	test_tree_sum ws >after &&
+	test_cmp before after &&
+	printf "naam,toestemming_naam\nAnna,\n" >c2.csv &&
+	WD_NOW=2026-12-01T10:00 wd-invite -C ws -q import ../c2.csv &&
+	sed -n "/id: anna/,/id: bert/p" ws/oost/people.yaml >anna &&
+	test_grep "named: no" anna
+'
+
+test_expect_success 'the CSV of list re-imports to the same data' '
+	new_workspace &&
+	cat >all.csv <<-\EOF &&
+	name,email,phone,role,organisation,lang,host,note
+	Anna de Vries,anna@example.org,+31 6 12345678,resident,,,ja,"belt liever, mailt niet"
+	Jan de Vries,jan@example.org,,municipality,Gemeente Utrecht,en,,=wil graag spreken
+	EOF
+	wd-invite -C ws -q import ../all.csv &&
+	test_grep "^    host: true$" ws/oost/people.yaml &&
+	wd-invite -C ws list --format csv --contacts >list.csv &&
+	test_grep "^anna-de-vries,Anna de Vries,resident,,,,.*,'"'"'+31 6 12345678," list.csv &&
+	test_tree_sum ws >before &&
+	wd-invite -C ws import ../list.csv 2>err &&
+	test_grep "0 added, 0 updated, 2 unchanged" err &&
+	test_tree_sum ws >after &&
+	test_cmp before after
+'
+
+test_expect_success 'import from stdin, and --dry-run that writes nothing' '
+	test_tree_sum ws >before &&
+	printf "name,role\nPiet Post,vrijwilliger\nAnna de Vries,volunteer\n" |
+		wd-invite -C ws import --dry-run - >out 2>err &&
+	test_grep "^would add .Piet Post. (piet-post)$" out &&
+	test_grep "^would update .Anna de Vries. (anna-de-vries): role$" out &&
+	test_grep "stdin: 1 to add, 1 to update" err &&
+	test_tree_sum ws >after &&
+	test_cmp before after &&
+	printf "name\nPiet Post\n" | wd-invite -C ws -q import &&
+	test_grep "id: piet-post" ws/oost/people.yaml
+'
+
+test_expect_success 'a hand-edited people.yaml keeps its comments through an import' '
+	cat >ws/oost/people.yaml <<-\EOF &&
+	# met de hand bijgehouden
+	people:
+	- id: anna-de-vries   # de eerste
+	  name: Anna de Vries
+	  role: resident
+	  # belt op dinsdag
+	  note: kent iedereen
+	EOF
+	cp ws/oost/people.yaml before.yaml &&
+	printf "name,role\nAnna de Vries,volunteer\nPiet Post,resident\n" >p.csv &&
+	wd-invite -C ws -q import ../p.csv &&
+	diff before.yaml ws/oost/people.yaml >d || true &&
+	cat >expect <<-\EOF &&
+	5c5
+	<   role: resident
+	---
+	>   role: volunteer
+	7a8,10
+	> - id: piet-post
+	>   name: Piet Post
+	>   role: resident
+	EOF
+	test_cmp expect d
+'
+
+test_expect_success 'a people.yaml with problems is not changed on a guess' '
+	printf "people:\n  - id: anna\n    name: Anna\n    role: bewonr\n" >ws/oost/people.yaml &&
+	test_tree_sum ws >before &&
+	test_expect_code 65 wd-invite -C ws import ../p.csv 2>err &&
+	test_grep "people.yaml.:4:11: unknown role .bewonr." err &&
+	test_grep "^hint: fix the file first" err &&
+	test_tree_sum ws >after &&
+	test_cmp before after
+'
+
+test_expect_success 'a file that is not there is 66; a bad --encoding is 64' '
+	test_expect_code 66 wd-invite -C ws import nergens.csv &&
+	test_expect_code 64 wd-invite -C ws import --encoding ebcdic ../p.csv &&
+	test_expect_code 64 wd-invite -C ws import ../p.csv ../p.csv
+'
+
+test_done
