@@ -96,6 +96,14 @@ test_expect_success 'a CRLF file keeps its CRLF line ends' '
 	test_cmp expect ws/j/dialogue.yaml
 '
 
+test_expect_success 'a value ending in a question mark is no "? key"' '
+	mkdir ws/q &&
+	printf "title: Q\nquestion: Wat werkt hier?\nplace: Oost\nstart: 2026-10-01\n" >ws/q/dialogue.yaml &&
+	wd-init -C ws -q q2 --title Q2 --theme t --start 2027-01-01 --from q &&
+	printf "title: Q\nquestion: Wat werkt hier?\nplace: Oost\nstart: 2026-10-01\nrelay:\n  to:\n    - q2\n" >expect &&
+	test_cmp expect ws/q/dialogue.yaml
+'
+
 test_expect_success 'a file with aliases is refused, not rewritten' '
 	mkdir ws/l &&
 	printf "title: &t L\nstart: 2026-10-01\nplace: *t\n" >ws/l/dialogue.yaml &&
