@@ -27,7 +27,8 @@ LIBS = $(PKG_LIBS) -lcsv -lstemmer
 WD_CFLAGS = -std=c17 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wpointer-arith -Wformat=2 \
 	-D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -iquote lib -iquote cmd \
-	-DWD_SHAREDIR='"$(SHAREDIR)/wd"' $(PKG_CFLAGS)
+	-DWD_SHAREDIR='"$(SHAREDIR)/wd"' -DWD_LOCALEDIR='"$(SHAREDIR)/locale"' \
+	-DWD_NLS $(PKG_CFLAGS)
 
 ifeq ($(SANITIZE),1)
 O ?= build-san
@@ -47,9 +48,30 @@ BINS = $(CMDS:%=$(O)/%) $(O)/wd
 UNIT_SRC = $(wildcard tests/unit/*.c)
 UNIT = $(O)/tests/unit-tests
 
-all: $(BINS)
+# message catalogues: share/po/LANG.po -> $(O)/locale/LANG/LC_MESSAGES
+PO = $(wildcard share/po/*.po)
+MO = $(PO:share/po/%.po=$(O)/locale/%/LC_MESSAGES/wijkdialoog.mo)
 
-$(O)/%.o: %.c
+all: $(BINS) $(MO)
+
+$(O)/locale/%/LC_MESSAGES/wijkdialoog.mo: share/po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+# make pot: gather the messages again, and merge them into every .po
+pot:
+	xgettext --keyword=_ --keyword=N_ --from-code=UTF-8 --add-comments \
+		--package-name=wijkdialoog --msgid-bugs-address= \
+		--sort-by-file -o share/po/wijkdialoog.pot lib/*.c cmd/*.c
+	for po in $(PO); do msgmerge -q --update --backup=none $$po share/po/wijkdialoog.pot; done
+
+# objects are built again when the flags change (SANITIZE, CFLAGS, PREFIX)
+$(O)/.flags: FORCE
+	@mkdir -p $(O)
+	$(file >$(O)/.flags.new,$(CC) $(WD_CFLAGS) $(CFLAGS) $(LDFLAGS))
+	@if cmp -s $(O)/.flags.new $@; then rm $(O)/.flags.new; else mv $(O)/.flags.new $@; fi
+
+$(O)/%.o: %.c $(O)/.flags
 	@mkdir -p $(dir $@)
 	$(CC) $(WD_CFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
 
@@ -86,12 +108,18 @@ install: all
 			$(DESTDIR)$(SHAREDIR)/bash-completion/completions/$$c; \
 	done
 	install -m 644 share/completion/_wd $(DESTDIR)$(SHAREDIR)/zsh/site-functions/_wd
+	for mo in $(MO); do \
+		l=$${mo#$(O)/locale/}; l=$${l%%/*}; \
+		install -d $(DESTDIR)$(SHAREDIR)/locale/$$l/LC_MESSAGES; \
+		install -m 644 $$mo $(DESTDIR)$(SHAREDIR)/locale/$$l/LC_MESSAGES/wijkdialoog.mo; \
+	done
 
 uninstall:
 	rm -f $(CMDS:%=$(DESTDIR)$(BINDIR)/%) $(DESTDIR)$(BINDIR)/wd
 	rm -rf $(DESTDIR)$(SHAREDIR)/wd
 	rm -f $(patsubst %,$(DESTDIR)$(SHAREDIR)/bash-completion/completions/%,wd $(CMDS))
 	rm -f $(DESTDIR)$(SHAREDIR)/zsh/site-functions/_wd
+	rm -f $(DESTDIR)$(SHAREDIR)/locale/*/LC_MESSAGES/wijkdialoog.mo
 	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man1/%,$(wildcard man/*.1))
 	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man5/%,$(wildcard man/*.5))
 	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man7/%,$(wildcard man/*.7))
@@ -102,7 +130,14 @@ demo: all
 clean:
 	rm -rf build build-san build-bench tests/trash.*
 
-.PHONY: all check install uninstall demo clean
+.PHONY: all check install uninstall demo clean pot FORCE
 .SECONDARY:
 
 -include $(LIB_OBJ:.o=.d) $(O)/cmd/*.d $(O)/tests/unit/*.d
+
+# benchmarks (never part of check): an optimised build in build-bench/
+bench:
+	$(MAKE) O=build-bench CFLAGS="-O2 -DNDEBUG" all
+	sh tests/bench/run.sh
+
+.PHONY: bench

@@ -20,6 +20,40 @@
 #define WD_LOCALEDIR "/usr/local/share/locale"
 #endif
 
+#ifdef WD_NLS
+static int is_dir(const char *p);
+
+/*
+ * The message catalogues: build/locale in the source tree, or
+ * PREFIX/share/locale beside an installed binary, else where make
+ * install put them.
+ */
+static void bind_messages(void)
+{
+	static const char *const near[] = { "/locale", "/../share/locale" };
+	char exe[PATH_MAX], dir[PATH_MAX + 32], *slash;
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	const char *found = WD_LOCALEDIR;
+	size_t i;
+
+	if (n > 0) {
+		exe[n] = '\0';
+		slash = strrchr(exe, '/');
+		if (slash)
+			*slash = '\0';
+		for (i = 0; slash && i < 2; i++) {
+			snprintf(dir, sizeof(dir), "%s%s", exe, near[i]);
+			if (is_dir(dir)) {
+				found = dir;
+				break;
+			}
+		}
+	}
+	bindtextdomain(WD_TEXTDOMAIN, found);
+	bind_textdomain_codeset(WD_TEXTDOMAIN, "UTF-8");
+}
+#endif
+
 void cli_init(struct cli *c, const char *prog, const char *usage, char **argv)
 {
 	memset(c, 0, sizeof(*c));
@@ -29,8 +63,10 @@ void cli_init(struct cli *c, const char *prog, const char *usage, char **argv)
 	c->progress = isatty(2);
 	wd_ws_init(&c->ws);
 	setlocale(LC_ALL, "");
+	/* numbers in files and SVG keep their decimal point */
+	setlocale(LC_NUMERIC, "C");
 #ifdef WD_NLS
-	bindtextdomain(WD_TEXTDOMAIN, WD_LOCALEDIR);
+	bind_messages();
 #endif
 }
 
@@ -381,7 +417,8 @@ static void progress(void *ctx, size_t done, size_t total)
 		return;
 	if (done != total && done % 16)
 		return;
-	fprintf(stderr, _("\r%s: indexing %zu of %zu dialogues"), c->prog,
+	fputc('\r', stderr);
+	fprintf(stderr, _("%s: indexing %zu of %zu dialogues"), c->prog,
 		done, total);
 	if (done == total)
 		fputc('\n', stderr);

@@ -1,0 +1,46 @@
+#!/bin/sh
+test_description='messages follow the locale; reports follow wd.yaml'
+. ./test-lib.sh
+
+if ! locale -a 2>/dev/null | grep -qi '^nl_NL.utf-\{0,1\}8$'
+then
+	test_skip 'Dutch messages' 'no nl_NL.UTF-8 locale (locale-gen it)'
+	test_done
+fi
+
+test_expect_success 'with LANG=nl_NL.UTF-8 an error is in Dutch' '
+	mkdir leeg &&
+	(cd leeg && test_expect_code 78 env -u LC_ALL LANG=nl_NL.UTF-8 wd-report check 2>../err) &&
+	test_grep "^wd-report: geen wijkdialoog-werkruimte" err &&
+	test_grep "^tip: maak er hier een met .wd-init." err
+'
+
+test_expect_success 'with LANG=C the same error is in English' '
+	(cd leeg && test_expect_code 78 env -u LC_ALL LANG=C wd-report check 2>../err) &&
+	test_grep "^wd-report: not a wijkdialoog workspace" err &&
+	test_grep "^hint: run .wd-init." err
+'
+
+test_expect_success 'LC_ALL and LC_MESSAGES win over LANG, as usual' '
+	(cd leeg && test_expect_code 78 env LANG=C LC_ALL=nl_NL.UTF-8 wd-report check 2>../err) &&
+	test_grep "geen wijkdialoog-werkruimte" err &&
+	(cd leeg && test_expect_code 78 env -u LC_ALL LANG=nl_NL.UTF-8 LC_MESSAGES=C wd-report check 2>../err) &&
+	test_grep "not a wijkdialoog workspace" err
+'
+
+test_expect_success 'a Dutch locale leaves data and numbers alone' '
+	test_example_workspace &&
+	env -u LC_ALL LANG=nl_NL.UTF-8 wd-report -C ws summary -d oost --format json >nl.json &&
+	wd-report -C ws summary -d oost --format json >c.json &&
+	test_cmp c.json nl.json
+'
+
+test_expect_success 'reports follow wd.yaml, not the locale' '
+	env -u LC_ALL LANG=nl_NL.UTF-8 wd-report -C ws summary -d oost >out &&
+	test_grep "^Wanneer:" out &&
+	sed -i "s/^language: nl/language: en/" ws/wd.yaml &&
+	env -u LC_ALL LANG=nl_NL.UTF-8 wd-report -C ws summary -d oost >out &&
+	test_grep "^When:" out
+'
+
+test_done
