@@ -66,9 +66,10 @@ pot:
 	for po in $(PO); do msgmerge -q --update --backup=none $$po share/po/wijkdialoog.pot; done
 
 # objects are built again when the flags change (SANITIZE, CFLAGS, PREFIX)
+FLAGS_LINE = $(subst ','\'',$(CC) $(WD_CFLAGS) $(CFLAGS) $(LDFLAGS))
 $(O)/.flags: FORCE
 	@mkdir -p $(O)
-	$(file >$(O)/.flags.new,$(CC) $(WD_CFLAGS) $(CFLAGS) $(LDFLAGS))
+	@printf '%s\n' '$(FLAGS_LINE)' >$(O)/.flags.new
 	@if cmp -s $(O)/.flags.new $@; then rm $(O)/.flags.new; else mv $(O)/.flags.new $@; fi
 
 $(O)/%.o: %.c $(O)/.flags
