@@ -54,6 +54,37 @@ static void bind_messages(void)
 }
 #endif
 
+/*
+ * Colour only on a terminal, never with NO_COLOR (https://no-color.org:
+ * set to anything but the empty string) and never on a dumb terminal.
+ */
+static int want_colour(void)
+{
+	const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
+
+	if (no && *no)
+		return 0;
+	if (!term || !*term || !strcmp(term, "dumb"))
+		return 0;
+	return isatty(1);
+}
+
+/* WD_PROGRESS_DELAY: seconds before progress shows (git's GIT_PROGRESS_DELAY). */
+static double progress_delay(void)
+{
+	const char *s = getenv("WD_PROGRESS_DELAY");
+	char *end;
+	long v;
+
+	if (!s || !*s)
+		return 1;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	return *end || errno || v < 0 ? 1 : (double)v;
+}
+
+static void progress(void *ctx, enum wd_work what, size_t done, size_t total);
+
 void cli_init(struct cli *c, const char *prog, const char *usage, char **argv)
 {
 	memset(c, 0, sizeof(*c));
@@ -61,7 +92,11 @@ void cli_init(struct cli *c, const char *prog, const char *usage, char **argv)
 	c->argv0 = argv[0];
 	c->usage = usage;
 	c->progress = isatty(2);
+	c->prog_delay = progress_delay();
 	wd_ws_init(&c->ws);
+	c->ws.colour = want_colour();
+	c->ws.progress = progress;
+	c->ws.progress_ctx = c;
 	setlocale(LC_ALL, "");
 	/* numbers in files and SVG keep their decimal point */
 	setlocale(LC_NUMERIC, "C");
@@ -409,19 +444,66 @@ int cli_number(struct cli *c, const char *opt, const char *s, long max,
 	return 0;
 }
 
-static void progress(void *ctx, size_t done, size_t total)
+static double seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/*
+ * Progress on stderr, as git shows it: only on a terminal, only once
+ * the work has taken WD_PROGRESS_DELAY seconds (1 by default), at most
+ * ten times a second, and a last line when it is done.
+ */
+static void progress(void *ctx, enum wd_work what, size_t done, size_t total)
 {
 	struct cli *c = ctx;
+	double now;
 
 	if (!c->progress || !total)
 		return;
-	if (done != total && done % 16)
+	now = seconds();
+	if (done <= 1 || !c->prog_start) {
+		c->prog_start = now;
+		c->prog_last = 0;
+		c->prog_shown = 0;
+	}
+	if (done < total &&
+	    (now - c->prog_start < c->prog_delay || now - c->prog_last < 0.1))
 		return;
+	if (done == total && !c->prog_shown &&
+	    now - c->prog_start < c->prog_delay) {
+		c->prog_start = 0;
+		return;
+	}
+	c->prog_last = now;
+	c->prog_shown = 1;
 	fputc('\r', stderr);
-	fprintf(stderr, _("%s: indexing %zu of %zu dialogues"), c->prog,
-		done, total);
-	if (done == total)
+	switch (what) {
+	case WD_WORK_INDEX:
+		fprintf(stderr, _("%s: indexing %zu of %zu dialogues"),
+			c->prog, done, total);
+		break;
+	case WD_WORK_IMPORT:
+		fprintf(stderr, _("%s: taking in %zu of %zu rows"), c->prog,
+			done, total);
+		break;
+	case WD_WORK_SEND:
+		fprintf(stderr, _("%s: sending %zu of %zu messages"), c->prog,
+			done, total);
+		break;
+	}
+	if (done == total) {
 		fputc('\n', stderr);
+		c->prog_start = 0;
+	}
+}
+
+static void index_progress(void *ctx, size_t done, size_t total)
+{
+	progress(ctx, WD_WORK_INDEX, done, total);
 }
 
 static void report_problems(struct cli *c, struct wd_problems *probs)
@@ -444,7 +526,7 @@ static int index_with(struct cli *c, struct wd_index *ix,
 	wd_problems_init(&probs);
 	wd_index_init(ix, &c->ws);
 	ix->problems = &probs;
-	ix->progress = progress;
+	ix->progress = index_progress;
 	ix->progress_ctx = c;
 	if (rebuild)
 		r = wd_index_open(ix, &e) < 0 ? -1 :

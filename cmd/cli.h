@@ -18,6 +18,8 @@ struct cli {
 	const char *argv0;
 	const char *usage;		/* the SYNOPSIS, as --help prints it */
 	int quiet, verbose, progress;
+	double prog_delay, prog_start, prog_last;	/* progress: seconds */
+	int prog_shown;
 	int lenient;			/* check: report wd.yaml, do not fail */
 	struct wd_problems *problems;	/* with lenient: where they go */
 	struct wd_ws ws;

@@ -62,7 +62,7 @@ const char *wd_f_text(const struct wd_ynode *n)
 static const struct wd_ynode *scalar(struct wd_fctx *c,
 				     const struct wd_ynode *map,
 				     const char *key, int flags,
-				     const char *expect)
+				     const char *expect)	/* N_() */
 {
 	const struct wd_ynode *v = wd_ymap_get(map, key);
 
@@ -72,8 +72,8 @@ static const struct wd_ynode *scalar(struct wd_fctx *c,
 		return NULL;
 	}
 	if (v->type != WD_YSCALAR) {
-		wd_f_problem(c, v, _("'%s' should be %s, not %s"), key, expect,
-			     wd_ytype_name(v));
+		wd_f_problem(c, v, _("'%s' should be %s, not %s"), key,
+			     _(expect), wd_ytype_name(v));
 		return NULL;
 	}
 	return v;
@@ -82,7 +82,7 @@ static const struct wd_ynode *scalar(struct wd_fctx *c,
 const char *wd_f_str(struct wd_fctx *c, const struct wd_ynode *map,
 		     const char *key, int flags)
 {
-	const struct wd_ynode *v = scalar(c, map, key, flags, _("text"));
+	const struct wd_ynode *v = scalar(c, map, key, flags, N_("text"));
 
 	if (!v)
 		return NULL;
@@ -100,7 +100,7 @@ const char *wd_f_str(struct wd_fctx *c, const struct wd_ynode *map,
 int wd_f_long(struct wd_fctx *c, const struct wd_ynode *map, const char *key,
 	      long min, long max, long *out)
 {
-	const struct wd_ynode *v = scalar(c, map, key, 0, _("a number"));
+	const struct wd_ynode *v = scalar(c, map, key, 0, N_("a number"));
 	char buf[64];
 	long n = 0;
 	size_t i;
@@ -157,7 +157,7 @@ int wd_f_bool(struct wd_fctx *c, const struct wd_ynode *map, const char *key)
 int wd_f_time(struct wd_fctx *c, const struct wd_ynode *map, const char *key,
 	      int flags, struct wd_when *w)
 {
-	const struct wd_ynode *v = scalar(c, map, key, flags, _("a date"));
+	const struct wd_ynode *v = scalar(c, map, key, flags, N_("a date"));
 	char buf[64];
 
 	if (!v)
@@ -173,7 +173,7 @@ int wd_f_time(struct wd_fctx *c, const struct wd_ynode *map, const char *key,
 const char *wd_f_consent(struct wd_fctx *c, const struct wd_ynode *map,
 			 const char *key)
 {
-	const struct wd_ynode *v = scalar(c, map, key, 0, _("a date"));
+	const struct wd_ynode *v = scalar(c, map, key, 0, N_("a date"));
 	struct wd_when w;
 	char buf[64];
 
@@ -191,7 +191,7 @@ const char *wd_f_consent(struct wd_fctx *c, const struct wd_ynode *map,
 const char *wd_f_word(struct wd_fctx *c, const struct wd_ynode *map,
 		      const char *key, enum wd_vocab voc, int flags)
 {
-	const struct wd_ynode *v = scalar(c, map, key, flags, _("a word"));
+	const struct wd_ynode *v = scalar(c, map, key, flags, N_("a word"));
 	const char *canon, *hint;
 	char buf[64];
 
@@ -213,13 +213,13 @@ const char *wd_f_word(struct wd_fctx *c, const struct wd_ynode *map,
 const char *wd_f_id(struct wd_fctx *c, const struct wd_ynode *map,
 		    const char *key, const char *what, int flags)
 {
-	const struct wd_ynode *v = scalar(c, map, key, flags, _("an id"));
+	const struct wd_ynode *v = scalar(c, map, key, flags, N_("an id"));
 	char buf[80];
 
 	if (!v)
 		return NULL;
 	if (!wd_id_valid(v->s)) {
-		wd_f_problem(c, v, _("invalid %s '%s'"), what,
+		wd_f_problem(c, v, _("invalid %s '%s'"), _(what),
 			     shown(v, buf, sizeof(buf)));
 		return NULL;
 	}

@@ -44,6 +44,7 @@ const char *wd_f_consent(struct wd_fctx *c, const struct wd_ynode *map,
 			 const char *key);
 const char *wd_f_word(struct wd_fctx *c, const struct wd_ynode *map,
 		      const char *key, enum wd_vocab v, int flags);
+/* An id; `what` names it in a problem, marked N_() and translated then. */
 const char *wd_f_id(struct wd_fctx *c, const struct wd_ynode *map,
 		    const char *key, const char *what, int flags);
 /* A list of one-line values; a single value counts as a list of one. */

@@ -108,6 +108,7 @@ int wd_actions_list(struct wd_index *ix, const struct wd_action_filter *f,
 			cols[i].label = english_labels[i];
 	}
 	wd_out_begin(&o, fmt, cols, NACTION, write, ctx);
+	o.colour = ix->ws->colour;
 	if (sqlite3_prepare_v2(ix->db, actions_sql, -1, &st, NULL) != SQLITE_OK ||
 	    (f->dialogue ? sqlite3_bind_text(st, 1, f->dialogue, -1, SQLITE_STATIC) :
 	     sqlite3_bind_null(st, 1)) ||
@@ -119,8 +120,11 @@ int wd_actions_list(struct wd_index *ix, const struct wd_action_filter *f,
 		goto out;
 	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int late;
+
 		for (i = 0; i < NACTION; i++)
 			v[i] = (const char *)sqlite3_column_text(st, (int)i);
+		late = v[6] && !strcmp(v[6], "1");
 		if (owners_shown(&owners, v[3], lang,
 				 fmt == WD_FMT_TABLE ? ", " : ",") < 0) {
 			wd_error_oom(err);
@@ -129,9 +133,9 @@ int wd_actions_list(struct wd_index *ix, const struct wd_action_filter *f,
 		v[3] = owners.len ? owners.ptr : NULL;
 		if (fmt == WD_FMT_TABLE) {
 			v[5] = v[5] ? wd_vocab_label(WD_V_STATUS, v[5], lang) : NULL;
-			v[6] = v[6] && !strcmp(v[6], "1") ? (en ? "yes" : "ja") : "";
+			v[6] = late ? (en ? "yes" : "ja") : "";
 		}
-		if (wd_out_row(&o, v) < 0) {
+		if (wd_out_row(&o, v) < 0 || (late && wd_out_mark(&o) < 0)) {
 			wd_error_sys(err, EX_IOERR, NULL, _("cannot write"));
 			goto out;
 		}

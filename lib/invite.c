@@ -3,6 +3,7 @@
 #include "csvio.h"
 #include "i18n.h"
 #include "slug.h"
+#include "strset.h"
 #include "utf8.h"
 #include "vocab.h"
 #include "yedit.h"
@@ -437,13 +438,11 @@ int wd_invite_add(struct wd_roster *r, const struct wd_invite_new *nw,
 	np.consent_contact = nw->consent_contact ? day.ptr : NULL;
 	np.consent_named = nw->consent_named ? day.ptr : NULL;
 	np.consent_photo = nw->consent_photo ? day.ptr : NULL;
+	np.host = nw->host;
+	np.attended = nw->attended;
 	if (wd_people_append(&r->pp, &np, r->dialogue, id, err) < 0)
 		goto out;
 	r->people_dirty = 1;
-	if ((nw->host && wd_roster_set(r, id->ptr, "host", "true", WD_YE_TYPED, err) < 0) ||
-	    (nw->attended &&
-	     wd_roster_set(r, id->ptr, "attended", "true", WD_YE_TYPED, err) < 0))
-		goto out;
 	if (nw->email || nw->phone || nw->address) {
 		if (wd_contacts_set(&r->cc, id->ptr, nw->email, nw->phone,
 				    nw->address, err) < 0)
@@ -584,89 +583,180 @@ static int check_row(const struct wd_csv *c, struct prow *pr,
 }
 
 /* Which person a row means; *by says how it was found. */
-static int match_row(struct wd_roster *r, const struct wd_csv *c,
-		     struct prow *pr, struct wd_arena *a, struct wd_error *err)
-{
-	const struct wd_csv_row *row = pr->row;
-	const struct wd_person *p = NULL, *other;
-	char msg[512];
-	int n;
+/*
+ * The roster's people by id, e-mail address and name, so that matching
+ * the rows of a large import takes constant time per row.  The numbers
+ * are places in r->pp.v; `name2` holds the second person of a name.
+ */
+struct lookup {
+	struct wd_strset id, email, name, name2;
+};
 
-	if (row->v[C_ID] && (p = wd_people_find(&r->pp, row->v[C_ID])))
-		pr->by = C_ID;
-	else if (row->v[C_EMAIL] &&
-		 (p = wd_roster_by_email(r, row->v[C_EMAIL])))
-		pr->by = C_EMAIL;
-	if (!p) {
-		n = by_name(&r->pp, row->v[C_NAME], &p, &other, err);
-		if (n < 0)
+static void lookup_release(struct lookup *l)
+{
+	wd_strset_release(&l->id);
+	wd_strset_release(&l->email);
+	wd_strset_release(&l->name);
+	wd_strset_release(&l->name2);
+}
+
+/* An e-mail address for comparing: ASCII letters in lower case. */
+static int email_key(struct wd_buf *b, const char *email)
+{
+	wd_buf_reset(b);
+	for (; *email; email++)
+		if (wd_buf_addc(b, *email >= 'A' && *email <= 'Z' ?
+				   (char)(*email - 'A' + 'a') : *email) < 0)
 			return -1;
-		if (n > 1) {
+	return 0;
+}
+
+static int lookup_build(struct lookup *l, const struct wd_roster *r)
+{
+	struct wd_buf k = WD_BUF_INIT(0);
+	size_t i, at;
+	int ret = -1;
+
+	memset(l, 0, sizeof(*l));
+	for (i = 0; i < r->pp.n; i++) {
+		int added;
+
+		if (wd_strset_put(&l->id, r->pp.v[i].id, i) < 0 ||
+		    name_key(&k, r->pp.v[i].name) < 0 ||
+		    (added = wd_strset_put(&l->name, k.ptr, i)) < 0)
+			goto out;
+		if (!added && wd_strset_put(&l->name2, k.ptr, i) < 0)
+			goto out;
+	}
+	/* as wd_roster_by_email: the first address of someone on the list */
+	for (i = 0; i < r->cc.n; i++) {
+		const struct wd_contact *ct = &r->cc.v[i];
+
+		if (!ct->email || !wd_strset_get(&l->id, ct->id, &at))
+			continue;
+		if (email_key(&k, ct->email) < 0 ||
+		    wd_strset_put(&l->email, k.ptr, at) < 0)
+			goto out;
+	}
+	ret = 0;
+out:
+	wd_buf_release(&k);
+	return ret;
+}
+
+static int match_row(struct wd_roster *r, const struct lookup *l,
+		     const struct wd_csv *c, struct prow *pr,
+		     struct wd_arena *a, struct wd_error *err)
+{
+	const char *const *v = pr->row->v;
+	struct wd_buf k = WD_BUF_INIT(0);
+	const struct wd_person *p = NULL;
+	char msg[512];
+	size_t at, at2;
+	int ret = -1;
+
+	if (v[C_ID] && wd_strset_get(&l->id, v[C_ID], &at)) {
+		p = &r->pp.v[at];
+		pr->by = C_ID;
+	} else if (v[C_EMAIL]) {
+		if (email_key(&k, v[C_EMAIL]) < 0)
+			goto oom;
+		if (wd_strset_get(&l->email, k.ptr, &at)) {
+			p = &r->pp.v[at];
+			pr->by = C_EMAIL;
+		}
+	}
+	if (!p) {
+		if (name_key(&k, v[C_NAME]) < 0)
+			goto oom;
+		if (wd_strset_get(&l->name, k.ptr, &at))
+			p = &r->pp.v[at];
+		if (p && wd_strset_get(&l->name2, k.ptr, &at2)) {
 			snprintf(msg, sizeof(msg),
 				 _("'%s' could be '%s' or '%s'; give their e-mail address or id"),
-				 row->v[C_NAME], p->id, other->id);
-			return row_error(c, err, row, C_NAME, msg);
+				 v[C_NAME], p->id, r->pp.v[at2].id);
+			row_error(c, err, pr->row, C_NAME, msg);
+			goto out;
 		}
 		pr->by = C_NAME;
 	}
 	if (p && !(pr->match = wd_arena_strdup(a, p->id)))
-		return wd_error_oom(err);
-	return 0;
+		goto oom;
+	ret = 0;
+	goto out;
+oom:
+	wd_error_oom(err);
+out:
+	wd_buf_release(&k);
+	return ret;
 }
 
-/* Rows that mean the same person, or repeat an e-mail or a bare name. */
+/*
+ * Rows that mean the same person, repeat an e-mail address, or repeat
+ * a name where one of the two has no address to tell them apart.  Each
+ * set keeps the first row of a key.
+ */
 static int check_twice(const struct wd_csv *c, struct prow *pr, size_t n,
 		       struct wd_error *err)
 {
-	struct wd_buf a = WD_BUF_INIT(0), b = WD_BUF_INIT(0);
+	struct wd_strset match = WD_STRSET_INIT, email = WD_STRSET_INIT;
+	struct wd_strset name = WD_STRSET_INIT, bare = WD_STRSET_INIT;
+	struct wd_buf k = WD_BUF_INIT(0);
 	char msg[512];
 	size_t i, j;
 	int ret = -1;
 
-	for (i = 1; i < n; i++) {
-		const char *const *vi = pr[i].row->v;
+	for (i = 0; i < n; i++) {
+		const char *const *v = pr[i].row->v;
 
-		if (name_key(&a, vi[C_NAME]) < 0)
-			goto oom;
-		for (j = 0; j < i; j++) {
-			const char *const *vj = pr[j].row->v;
-
-			if (pr[i].match && pr[j].match &&
-			    !strcmp(pr[i].match, pr[j].match)) {
+		if (pr[i].match) {
+			if (wd_strset_get(&match, pr[i].match, &j)) {
 				snprintf(msg, sizeof(msg),
 					 _("this row and row %u are both '%s'"),
 					 pr[j].row->line, pr[i].match);
 				row_error(c, err, pr[i].row, C_NAME, msg);
 				goto out;
 			}
-			if (vi[C_EMAIL] && vj[C_EMAIL] &&
-			    !strcasecmp(vi[C_EMAIL], vj[C_EMAIL])) {
+			if (wd_strset_put(&match, pr[i].match, i) < 0)
+				goto oom;
+		}
+		if (v[C_EMAIL]) {
+			if (email_key(&k, v[C_EMAIL]) < 0)
+				goto oom;
+			if (wd_strset_get(&email, k.ptr, &j)) {
 				snprintf(msg, sizeof(msg),
 					 _("the e-mail address '%s' is also on row %u"),
-					 vi[C_EMAIL], pr[j].row->line);
+					 v[C_EMAIL], pr[j].row->line);
 				row_error(c, err, pr[i].row, C_EMAIL, msg);
 				goto out;
 			}
-			if (vi[C_EMAIL] && vj[C_EMAIL])
-				continue;
-			if (name_key(&b, vj[C_NAME]) < 0)
+			if (wd_strset_put(&email, k.ptr, i) < 0)
 				goto oom;
-			if (!strcmp(a.ptr, b.ptr)) {
-				snprintf(msg, sizeof(msg),
-					 _("'%s' is also on row %u; give both an e-mail address to tell them apart, or leave one out"),
-					 vi[C_NAME], pr[j].row->line);
-				row_error(c, err, pr[i].row, C_NAME, msg);
-				goto out;
-			}
 		}
+		if (name_key(&k, v[C_NAME]) < 0)
+			goto oom;
+		/* with an address, only a row without one is in the way */
+		if (wd_strset_get(v[C_EMAIL] ? &bare : &name, k.ptr, &j)) {
+			snprintf(msg, sizeof(msg),
+				 _("'%s' is also on row %u; give both an e-mail address to tell them apart, or leave one out"),
+				 v[C_NAME], pr[j].row->line);
+			row_error(c, err, pr[i].row, C_NAME, msg);
+			goto out;
+		}
+		if (wd_strset_put(&name, k.ptr, i) < 0 ||
+		    (!v[C_EMAIL] && wd_strset_put(&bare, k.ptr, i) < 0))
+			goto oom;
 	}
 	ret = 0;
 	goto out;
 oom:
 	wd_error_oom(err);
 out:
-	wd_buf_release(&a);
-	wd_buf_release(&b);
+	wd_strset_release(&match);
+	wd_strset_release(&email);
+	wd_strset_release(&name);
+	wd_strset_release(&bare);
+	wd_buf_release(&k);
 	return ret;
 }
 
@@ -697,8 +787,10 @@ static const char *person_consent(const struct wd_person *p, size_t i)
 	       p->consent_photo;
 }
 
-static int add_row(struct wd_roster *r, const struct prow *pr, const char *now, struct wd_buf *id,
-		   struct wd_error *err)
+/* A new person from a row: into the batch, their contact data into `pairs`. */
+static int add_row(struct wd_roster *r, struct wd_people_batch *b,
+		   struct wd_buf *pairs, const struct prow *pr,
+		   const char *now, struct wd_buf *id, struct wd_error *err)
 {
 	const char *const *v = pr->row->v;
 	const char *consent[3] = { NULL, NULL, NULL }, *date;
@@ -724,19 +816,32 @@ static int add_row(struct wd_roster *r, const struct prow *pr, const char *now, 
 	np.consent_contact = consent[0];
 	np.consent_named = consent[1];
 	np.consent_photo = consent[2];
-	if (wd_people_append(&r->pp, &np, r->dialogue, id, err) < 0)
+	np.host = pr->host == 1;
+	if (wd_people_batch_add(b, &np, id, err) < 0)
 		return -1;
-	r->people_dirty = 1;
-	if (pr->host == 1 &&
-	    wd_roster_set(r, id->ptr, "host", "true", WD_YE_TYPED, err) < 0)
-		return -1;
-	if (v[C_EMAIL] || v[C_PHONE] || v[C_ADDRESS]) {
-		if (wd_contacts_set(&r->cc, id->ptr, v[C_EMAIL], v[C_PHONE],
-				    v[C_ADDRESS], err) < 0)
+	/* not in r->pp before the batch is applied: named here */
+	if (wd_contacts_entry(pairs, id->ptr, v[C_EMAIL], v[C_PHONE],
+			      v[C_ADDRESS]) < 0 ||
+	    wd_changes_add(&r->ch, WD_CH_ADD, id->ptr, np.name, NULL, 0) < 0)
+		return wd_error_oom(err);
+	return 0;
+}
+
+/* Append the batch's people and their contact data, one edit each. */
+static int add_batch(struct wd_roster *r, struct wd_people_batch *b,
+		     const struct wd_buf *pairs, struct wd_error *err)
+{
+	if (b->items.n) {
+		if (wd_people_batch_apply(b, r->dialogue, err) < 0)
+			return -1;
+		r->people_dirty = 1;
+	}
+	if (pairs->len) {
+		if (wd_contacts_add(&r->cc, pairs->ptr, err) < 0)
 			return -1;
 		r->contacts_dirty = 1;
 	}
-	return change(r, WD_CH_ADD, id->ptr, NULL, 0, err);
+	return 0;
 }
 
 /* Set key to v when it is different: note the change under `what`. */
@@ -840,12 +945,18 @@ int wd_invite_import(struct wd_roster *r, const char *data, size_t len,
 	struct wd_csv c;
 	struct wd_arena a;
 	struct wd_buf id = WD_BUF_INIT(0), now = WD_BUF_INIT(0);
+	struct wd_buf pairs = WD_BUF_INIT(0);
+	struct wd_people_batch b;
+	struct lookup l;
 	struct prow *pr = NULL;
 	size_t i;
 	int ret = -1;
 
+	memset(&l, 0, sizeof(l));
 	wd_csv_init(&c);
 	wd_arena_init(&a);
+	if (wd_people_batch_init(&b, &r->pp, &r->cc, err) < 0)
+		goto out;
 	if (wd_csv_read(&c, data, len, name, encoding, people_cols, NCOL,
 			err) < 0)
 		goto out;
@@ -854,22 +965,32 @@ int wd_invite_import(struct wd_roster *r, const char *data, size_t len,
 		wd_error_oom(err);
 		goto out;
 	}
+	if (lookup_build(&l, r) < 0) {
+		wd_error_oom(err);
+		goto out;
+	}
 	/* every row is checked before anything changes */
 	for (i = 0; i < c.nrows; i++) {
 		pr[i].row = &c.rows[i];
 		if (check_row(&c, &pr[i], err) < 0 ||
-		    match_row(r, &c, &pr[i], &a, err) < 0)
+		    match_row(r, &l, &c, &pr[i], &a, err) < 0)
 			goto out;
 	}
 	if (check_twice(&c, pr, c.nrows, err) < 0)
 		goto out;
 	for (i = 0; i < c.nrows; i++) {
 		if (pr[i].match ? update_row(r, &c, &pr[i], now.ptr, err) < 0 :
-				  add_row(r, &pr[i], now.ptr, &id, err) < 0)
+				  add_row(r, &b, &pairs, &pr[i], now.ptr, &id, err) < 0)
 			goto out;
+		wd_ws_progress(r->ws, WD_WORK_IMPORT, i + 1, c.nrows);
 	}
+	if (add_batch(r, &b, &pairs, err) < 0)
+		goto out;
 	ret = 0;
 out:
+	lookup_release(&l);
+	wd_people_batch_release(&b);
+	wd_buf_release(&pairs);
 	free(pr);
 	wd_buf_release(&id);
 	wd_buf_release(&now);
@@ -886,7 +1007,8 @@ int wd_invite_relay(struct wd_roster *r, const char *from, int attended,
 	struct wd_people src;
 	struct wd_contacts scc;
 	struct wd_diag diag;
-	struct wd_buf id = WD_BUF_INIT(0);
+	struct wd_buf id = WD_BUF_INIT(0), pairs = WD_BUF_INIT(0);
+	struct wd_people_batch b;
 	size_t i;
 	int ret = -1;
 
@@ -900,7 +1022,8 @@ int wd_invite_relay(struct wd_roster *r, const char *from, int attended,
 	wd_people_init(&src);
 	wd_contacts_init(&scc);
 	wd_diag_init(&diag, err, NULL);
-	if (wd_people_load(&src, r->ws, from, &diag) < 0 ||
+	if (wd_people_batch_init(&b, &r->pp, &r->cc, err) < 0 ||
+	    wd_people_load(&src, r->ws, from, &diag) < 0 ||
 	    wd_contacts_load(&scc, r->ws, from, &diag) < 0)
 		goto out;
 	for (i = 0; i < src.n; i++) {
@@ -933,20 +1056,20 @@ int wd_invite_relay(struct wd_roster *r, const char *from, int attended,
 		np.lang = p->lang;
 		np.from = from;
 		np.consent_contact = p->consent_contact;
-		if (wd_people_append(&r->pp, &np, r->dialogue, &id, err) < 0)
+		if (wd_people_batch_add(&b, &np, &id, err) < 0)
 			goto out;
-		r->people_dirty = 1;
-		if (ct && (ct->email || ct->phone || ct->address)) {
-			if (wd_contacts_set(&r->cc, id.ptr, ct->email, ct->phone,
-					    ct->address, err) < 0)
-				goto out;
-			r->contacts_dirty = 1;
+		if ((ct && wd_contacts_entry(&pairs, id.ptr, ct->email,
+					     ct->phone, ct->address) < 0) ||
+		    wd_changes_add(&r->ch, WD_CH_ADD, id.ptr, np.name, from,
+				   0) < 0) {
+			wd_error_oom(err);
+			goto out;
 		}
-		if (change(r, WD_CH_ADD, id.ptr, from, 0, err) < 0)
-			goto out;
 	}
-	ret = 0;
+	ret = add_batch(r, &b, &pairs, err);
 out:
+	wd_people_batch_release(&b);
+	wd_buf_release(&pairs);
 	wd_buf_release(&id);
 	wd_people_release(&src);
 	wd_contacts_release(&scc);

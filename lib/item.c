@@ -76,13 +76,13 @@ static void read_item(struct wd_fctx *c, const struct wd_ynode *m,
 	memset(it, 0, sizeof(*it));
 	it->node = m;
 	it->named = -1;
-	it->id = wd_f_id(c, m, "id", _("item id"), WD_F_REQUIRED);
+	it->id = wd_f_id(c, m, "id", N_("item id"), WD_F_REQUIRED);
 	it->kind = wd_f_word(c, m, "kind", WD_V_KIND, WD_F_REQUIRED);
 	it->text = wd_f_str(c, m, "text", WD_F_REQUIRED);
 	it->phase = wd_f_word(c, m, "phase", WD_V_PHASE, 0);
 	if (!it->phase && it->kind && !wd_ymap_get(m, "phase"))
 		it->phase = wd_kind_phase(it->kind);
-	it->by = wd_f_id(c, m, "by", _("person id"), 0);
+	it->by = wd_f_id(c, m, "by", N_("person id"), 0);
 	it->role = wd_f_word(c, m, "role", WD_V_ROLE, 0);
 	it->need = wd_f_str(c, m, "need", 0);
 	if (wd_f_time(c, m, "due", 0, &it->due_when)) {

@@ -130,7 +130,9 @@ void wd_out_release(struct wd_out *o)
 	for (i = 0; i < o->ncells; i++)
 		free(o->cells[i]);
 	free(o->cells);
+	free(o->marks);
 	o->cells = NULL;
+	o->marks = NULL;
 	o->ncells = 0;
 	wd_buf_release(&o->line);
 }
@@ -306,6 +308,40 @@ int wd_out_row(struct wd_out *o, const char *const *v)
 	return o->line.len > 65536 ? flush(o) : 0;
 }
 
+int wd_out_mark(struct wd_out *o)
+{
+	size_t row;
+
+	if (o->fmt != WD_FMT_TABLE || !o->rows)
+		return 0;
+	row = o->rows - 1;
+	if (row >= o->amarks) {
+		size_t na = o->amarks ? o->amarks * 2 : 64;
+		unsigned char *m;
+
+		while (na <= row)
+			na *= 2;
+		m = realloc(o->marks, na);
+		if (!m)
+			return -1;
+		memset(m + o->amarks, 0, na - o->amarks);
+		o->marks = m;
+		o->amarks = na;
+	}
+	o->marks[row] = 1;
+	return 0;
+}
+
+/* ECMA-48 select graphic rendition: bold, red, back to normal */
+#define SGR_BOLD "\033[1m"
+#define SGR_RED "\033[31m"
+#define SGR_OFF "\033[m"
+
+static int marked(const struct wd_out *o, size_t row)
+{
+	return row < o->amarks && o->marks[row];
+}
+
 static int pad(struct wd_buf *b, size_t n)
 {
 	while (n--)
@@ -332,14 +368,21 @@ static int table(struct wd_out *o, const char *footer)
 				w[i] = cw;
 		}
 	last = o->ncols ? o->ncols - 1 : 0;
+	if (o->colour && wd_buf_adds(&o->line, SGR_BOLD) < 0)
+		goto out;
 	for (i = 0; i < o->ncols; i++) {
 		if (wd_buf_adds(&o->line, o->cols[i].label) < 0 ||
 		    (i < last && pad(&o->line, w[i] - wd_utf8_width(o->cols[i].label) + 2) < 0))
 			goto out;
 	}
-	if (wd_buf_addc(&o->line, '\n') < 0)
+	if ((o->colour && wd_buf_adds(&o->line, SGR_OFF) < 0) ||
+	    wd_buf_addc(&o->line, '\n') < 0)
 		goto out;
 	for (r = 0; r < o->rows; r++) {
+		int red = o->colour && marked(o, r);
+
+		if (red && wd_buf_adds(&o->line, SGR_RED) < 0)
+			goto out;
 		for (i = 0; i < o->ncols; i++) {
 			const char *c = o->cells[r * o->ncols + i];
 
@@ -350,7 +393,8 @@ static int table(struct wd_out *o, const char *footer)
 		/* no trailing blanks */
 		while (o->line.len && o->line.ptr[o->line.len - 1] == ' ')
 			wd_buf_truncate(&o->line, o->line.len - 1);
-		if (wd_buf_addc(&o->line, '\n') < 0 ||
+		if ((red && wd_buf_adds(&o->line, SGR_OFF) < 0) ||
+		    wd_buf_addc(&o->line, '\n') < 0 ||
 		    (o->line.len > 65536 && flush(o) < 0))
 			goto out;
 	}

@@ -45,6 +45,9 @@ struct wd_out {
 	struct wd_buf line;
 	char **cells;		/* table: kept until the end */
 	size_t ncells, acells;
+	unsigned char *marks;	/* table: rows to stand out, one per row */
+	size_t amarks;
+	int colour;		/* table: ANSI colour (the caller's choice) */
 	int failed;
 };
 
@@ -53,6 +56,11 @@ void wd_out_begin(struct wd_out *o, enum wd_format fmt,
 		  wd_write_fn write, void *ctx);
 /* One row: ncols values, NULL for nothing. */
 int wd_out_row(struct wd_out *o, const char *const *values);
+/*
+ * The row just written needs attention (an overdue action): with
+ * colour, a table shows it in red; other formats carry it in a column.
+ */
+int wd_out_mark(struct wd_out *o);
 /* Finish: the table itself, or JSON's closing bracket. */
 int wd_out_end(struct wd_out *o, const char *footer);
 void wd_out_release(struct wd_out *o);

@@ -19,6 +19,7 @@ void wd_people_release(struct wd_people *pp)
 {
 	wd_ydoc_release(&pp->doc);
 	free(pp->v);
+	wd_strset_release(&pp->byid);
 	wd_people_init(pp);
 }
 
@@ -34,7 +35,7 @@ static void read_person(struct wd_fctx *c, const struct wd_ynode *m,
 
 	memset(p, 0, sizeof(*p));
 	p->node = m;
-	p->id = wd_f_id(c, m, "id", _("person id"), WD_F_REQUIRED);
+	p->id = wd_f_id(c, m, "id", N_("person id"), WD_F_REQUIRED);
 	p->name = wd_f_str(c, m, "name", WD_F_REQUIRED | WD_F_LINE);
 	p->role = wd_f_word(c, m, "role", WD_V_ROLE, 0);
 	if (!p->role)
@@ -44,7 +45,7 @@ static void read_person(struct wd_fctx *c, const struct wd_ynode *m,
 	p->note = wd_f_str(c, m, "note", 0);
 	p->rsvp = wd_f_word(c, m, "rsvp", WD_V_RSVP, 0);
 	p->has_answered = wd_f_time(c, m, "answered", 0, &p->answered);
-	p->from = wd_f_id(c, m, "from", _("dialogue id"), 0);
+	p->from = wd_f_id(c, m, "from", N_("dialogue id"), 0);
 	wd_f_long(c, m, "table", 0, 10000, &p->table);
 	p->host = flag(c, m, "host");
 	p->waiting = flag(c, m, "waiting");
@@ -72,7 +73,9 @@ void wd_people_read(struct wd_people *pp, struct wd_diag *diag)
 	struct wd_fctx c = { &pp->doc, diag };
 	const struct wd_ynode *root, *list;
 	size_t i, j;
+	int added;
 
+	wd_strset_release(&pp->byid);
 	root = wd_f_root(&c);
 	list = root ? wd_f_seq(&c, root, "people") : NULL;
 	if (!list || !list->n)
@@ -94,16 +97,19 @@ void wd_people_read(struct wd_people *pp, struct wd_diag *diag)
 		read_person(&c, m, p);
 		if (!p->id)
 			continue;
-		for (j = 0; j < pp->n; j++) {
-			if (!strcmp(pp->v[j].id, p->id)) {
-				wd_f_problem(&c, wd_ymap_get(m, "id"),
-					     _("duplicate person id '%s' (first on line %u)"),
-					     p->id, pp->v[j].node->line);
-				break;
-			}
+		added = wd_strset_put(&pp->byid, p->id, pp->n);
+		if (added < 0) {
+			wd_f_problem(&c, m, "%s", _("out of memory"));
+			return;
 		}
-		if (j == pp->n)
-			pp->n++;
+		if (!added) {
+			wd_strset_get(&pp->byid, p->id, &j);
+			wd_f_problem(&c, wd_ymap_get(m, "id"),
+				     _("duplicate person id '%s' (first on line %u)"),
+				     p->id, pp->v[j].node->line);
+			continue;
+		}
+		pp->n++;
 	}
 }
 
@@ -151,10 +157,7 @@ const struct wd_person *wd_people_find(const struct wd_people *pp,
 {
 	size_t i;
 
-	for (i = 0; i < pp->n; i++)
-		if (!strcmp(pp->v[i].id, id))
-			return &pp->v[i];
-	return NULL;
+	return wd_strset_get(&pp->byid, id, &i) ? &pp->v[i] : NULL;
 }
 
 static int starts(const char *s, const char *prefix)
@@ -257,6 +260,7 @@ void wd_contacts_release(struct wd_contacts *cc)
 {
 	wd_ydoc_release(&cc->doc);
 	free(cc->v);
+	wd_strset_release(&cc->byid);
 	wd_contacts_init(cc);
 }
 
@@ -266,6 +270,7 @@ void wd_contacts_read(struct wd_contacts *cc, struct wd_diag *diag)
 	const struct wd_ynode *root, *map;
 	size_t i;
 
+	wd_strset_release(&cc->byid);
 	root = wd_f_root(&c);
 	map = root ? wd_f_map(&c, root, "contacts") : NULL;
 	if (!map || !map->n)
@@ -289,6 +294,10 @@ void wd_contacts_read(struct wd_contacts *cc, struct wd_diag *diag)
 				wd_f_problem(&c, m, _("the contact data of '%s' should be a mapping (email:, phone:, address:)"),
 					     k->s);
 			continue;
+		}
+		if (wd_strset_put(&cc->byid, k->s, cc->n) < 0) {
+			wd_f_problem(&c, map, "%s", _("out of memory"));
+			return;
 		}
 		ct->node = m;
 		ct->id = k->s;
@@ -320,10 +329,7 @@ const struct wd_contact *wd_contacts_find(const struct wd_contacts *cc,
 {
 	size_t i;
 
-	for (i = 0; i < cc->n; i++)
-		if (!strcmp(cc->v[i].id, id))
-			return &cc->v[i];
-	return NULL;
+	return wd_strset_get(&cc->byid, id, &i) ? &cc->v[i] : NULL;
 }
 
 /* --- changing people.yaml and contacts.yaml --- */
@@ -340,8 +346,12 @@ int wd_people_reread(struct wd_people *pp, struct wd_error *err)
 	return diag.count ? -1 : 0;
 }
 
-int wd_people_new_id(const struct wd_people *pp, const char *name,
-		     struct wd_buf *id, struct wd_error *err)
+/*
+ * The id for `name`: its slug, with -2, -3, ... when `taken` says so
+ * (a person in pp, or in the taken set).
+ */
+static int new_id(const struct wd_people *pp, const struct wd_strset *taken,
+		  const char *name, struct wd_buf *id, struct wd_error *err)
 {
 	size_t base;
 	int n;
@@ -358,13 +368,20 @@ int wd_people_new_id(const struct wd_people *pp, const char *name,
 			wd_buf_truncate(id, id->len - 1);
 	}
 	base = id->len;
-	for (n = 2; wd_people_find(pp, id->ptr); n++) {
+	for (n = 2; taken ? wd_strset_has(taken, id->ptr) :
+			    wd_people_find(pp, id->ptr) != NULL; n++) {
 		wd_buf_truncate(id, base);
 		if (n > 999 || wd_buf_addf(id, "-%d", n) < 0)
 			return wd_error_set(err, EX_SOFTWARE,
 					    _("no free id for '%s'"), name);
 	}
 	return 0;
+}
+
+int wd_people_new_id(const struct wd_people *pp, const char *name,
+		     struct wd_buf *id, struct wd_error *err)
+{
+	return new_id(pp, NULL, name, id, err);
 }
 
 static int add_consent(struct wd_buf *b, const struct wd_person_new *np)
@@ -388,52 +405,107 @@ static int add_consent(struct wd_buf *b, const struct wd_person_new *np)
 	return 0;
 }
 
-int wd_people_append(struct wd_people *pp, const struct wd_person_new *np,
-		     const char *dialogue, struct wd_buf *id,
-		     struct wd_error *err)
+int wd_people_batch_init(struct wd_people_batch *b, struct wd_people *pp,
+			 const struct wd_contacts *cc, struct wd_error *err)
 {
-	struct wd_buf b = WD_BUF_INIT(0);
-	const struct wd_ynode *root;
+	size_t i;
+
+	memset(b, 0, sizeof(*b));
+	b->pp = pp;
+	wd_strset_init(&b->taken);
+	wd_strvec_init(&b->items);
+	for (i = 0; i < pp->n; i++)
+		if (wd_strset_add(&b->taken, pp->v[i].id) < 0)
+			return wd_error_oom(err);
+	/* contact data left behind by someone removed keeps its id taken */
+	for (i = 0; cc && i < cc->n; i++)
+		if (wd_strset_add(&b->taken, cc->v[i].id) < 0)
+			return wd_error_oom(err);
+	return 0;
+}
+
+void wd_people_batch_release(struct wd_people_batch *b)
+{
+	wd_strset_release(&b->taken);
+	wd_strvec_release(&b->items);
+}
+
+int wd_people_batch_add(struct wd_people_batch *b,
+			const struct wd_person_new *np, struct wd_buf *id,
+			struct wd_error *err)
+{
+	struct wd_buf e = WD_BUF_INIT(0);
 	int r = -1;
 
-	if (wd_people_new_id(pp, np->name, id, err) < 0)
+	if (new_id(b->pp, &b->taken, np->name, id, err) < 0)
 		return -1;
-	if (wd_yemit_pair(&b, "id", id->ptr, 0) < 0 ||
-	    wd_yemit_pair(&b, "name", np->name, 0) < 0 ||
-	    wd_yemit_pair(&b, "role", np->role ? np->role : "other", 0) < 0 ||
+	if (wd_yemit_pair(&e, "id", id->ptr, 0) < 0 ||
+	    wd_yemit_pair(&e, "name", np->name, 0) < 0 ||
+	    wd_yemit_pair(&e, "role", np->role ? np->role : "other", 0) < 0 ||
 	    (np->organisation &&
-	     wd_yemit_pair(&b, "organisation", np->organisation, 0) < 0) ||
-	    (np->lang && wd_yemit_pair(&b, "lang", np->lang, 0) < 0) ||
-	    (np->from && wd_yemit_pair(&b, "from", np->from, 0) < 0) ||
-	    add_consent(&b, np) < 0 ||
-	    (np->note && wd_yemit_pair(&b, "note", np->note, 0) < 0))
-		goto oom;
-	root = pp->doc.root;
-	if (!root && pp->doc.len == 0) {
+	     wd_yemit_pair(&e, "organisation", np->organisation, 0) < 0) ||
+	    (np->lang && wd_yemit_pair(&e, "lang", np->lang, 0) < 0) ||
+	    (np->from && wd_yemit_pair(&e, "from", np->from, 0) < 0) ||
+	    add_consent(&e, np) < 0 ||
+	    (np->note && wd_yemit_pair(&e, "note", np->note, 0) < 0) ||
+	    (np->host && wd_yemit_pair(&e, "host", "true", WD_YE_TYPED) < 0) ||
+	    (np->attended &&
+	     wd_yemit_pair(&e, "attended", "true", WD_YE_TYPED) < 0) ||
+	    wd_strset_add(&b->taken, id->ptr) < 0 ||
+	    wd_strvec_push(&b->items, wd_buf_str(&e)) < 0) {
+		wd_error_oom(err);
+		goto out;
+	}
+	r = 0;
+out:
+	wd_buf_release(&e);
+	return r;
+}
+
+int wd_people_batch_apply(struct wd_people_batch *b, const char *dialogue,
+			  struct wd_error *err)
+{
+	struct wd_people *pp = b->pp;
+
+	if (!b->items.n)
+		return 0;
+	if (!pp->doc.root && pp->doc.len == 0) {
 		/* a new file: say what it is */
 		struct wd_buf head = WD_BUF_INIT(0);
 		char *src;
 		size_t len;
 
 		if (wd_buf_addf(&head, "# Deelnemers van '%s'; contactgegevens staan in contacts.yaml (zie wd(5)).\n",
-				dialogue) < 0)
-			goto oom;
+				dialogue) < 0) {
+			wd_buf_release(&head);
+			return wd_error_oom(err);
+		}
 		src = wd_buf_detach(&head, &len);
 		if (!src)
-			goto oom;
+			return wd_error_oom(err);
 		wd_ydoc_release(&pp->doc);
 		wd_ydoc_init(&pp->doc);
 		if (wd_ydoc_parse(&pp->doc, "people.yaml", src, len, NULL, err) < 0)
-			goto out;
+			return -1;
 	}
-	if (wd_yedit_seq_append(&pp->doc, NULL, "people", b.ptr, 0, err) < 0)
-		goto out;
-	r = wd_people_reread(pp, err);
-	goto out;
-oom:
-	wd_error_oom(err);
-out:
-	wd_buf_release(&b);
+	if (wd_yedit_seq_append_many(&pp->doc, NULL, "people",
+				     (const char *const *)b->items.v,
+				     b->items.n, 0, err) < 0)
+		return -1;
+	return wd_people_reread(pp, err);
+}
+
+int wd_people_append(struct wd_people *pp, const struct wd_person_new *np,
+		     const char *dialogue, struct wd_buf *id,
+		     struct wd_error *err)
+{
+	struct wd_people_batch b;
+	int r = -1;
+
+	if (wd_people_batch_init(&b, pp, NULL, err) == 0 &&
+	    wd_people_batch_add(&b, np, id, err) == 0)
+		r = wd_people_batch_apply(&b, dialogue, err);
+	wd_people_batch_release(&b);
 	return r;
 }
 
@@ -541,6 +613,54 @@ static int nest(struct wd_buf *out, const char *key, const char *body)
 	return 0;
 }
 
+/* The fields of one person's contact data, at indentation 0. */
+static int contact_fields(struct wd_buf *b, const char *email,
+			  const char *phone, const char *address)
+{
+	static const char *const keys[3] = { "email", "phone", "address" };
+	const char *vals[3] = { email, phone, address };
+	int i;
+
+	for (i = 0; i < 3; i++)
+		if (vals[i] && *vals[i] &&
+		    wd_yemit_pair(b, keys[i], vals[i], 0) < 0)
+			return -1;
+	return 0;
+}
+
+int wd_contacts_entry(struct wd_buf *pairs, const char *id, const char *email,
+		      const char *phone, const char *address)
+{
+	struct wd_buf b = WD_BUF_INIT(0);
+	int r = contact_fields(&b, email, phone, address);
+
+	if (r == 0 && b.len)
+		r = nest(pairs, id, b.ptr);
+	wd_buf_release(&b);
+	return r;
+}
+
+int wd_contacts_add(struct wd_contacts *cc, const char *pairs,
+		    struct wd_error *err)
+{
+	const struct wd_ynode *map;
+	int r;
+
+	if (!*pairs)
+		return 0;
+	if (contacts_map(cc, &map, err) < 0)
+		return -1;
+	if (map->style == WD_YFLOW && map->n == 0)
+		/* "contacts: {}" becomes a block mapping */
+		r = wd_yedit_map_set_block(&cc->doc, NULL, "contacts", pairs, err);
+	else if (map->style == WD_YFLOW)
+		r = wd_error_set(err, EX_DATAERR,
+				 _("'contacts' is written as { ... }; write it as lines to add people"));
+	else
+		r = wd_yedit_map_add_pairs(&cc->doc, map, pairs, err);
+	return r < 0 ? -1 : wd_contacts_reread(cc, err);
+}
+
 int wd_contacts_set(struct wd_contacts *cc, const char *id, const char *email,
 		    const char *phone, const char *address,
 		    struct wd_error *err)
@@ -555,32 +675,25 @@ int wd_contacts_set(struct wd_contacts *cc, const char *id, const char *email,
 		return -1;
 	m = wd_ymap_get(map, id);
 	if (!m || m->type != WD_YMAP) {
-		for (i = 0; i < 3; i++)
-			if (vals[i] && *vals[i] &&
-			    wd_yemit_pair(&b, keys[i], vals[i], 0) < 0) {
-				wd_buf_release(&b);
-				return wd_error_oom(err);
-			}
-		if (!b.len) {
+		if (contact_fields(&b, email, phone, address) < 0) {
 			wd_buf_release(&b);
-			return 0;
+			return wd_error_oom(err);
 		}
-		if (map->style == WD_YFLOW && map->n == 0) {
-			/* "contacts: {}" becomes a block mapping */
-			struct wd_buf blk = WD_BUF_INIT(0);
-
-			if (nest(&blk, id, b.ptr) < 0) {
-				wd_buf_release(&b);
-				return wd_error_oom(err);
-			}
-			r = wd_yedit_map_set_block(&cc->doc, NULL, "contacts",
-						   blk.ptr, err);
-			wd_buf_release(&blk);
-		} else {
+		if (!b.len) {
+			r = 0;
+		} else if (m) {
+			/* "id:" without a mapping: the fields take its place */
 			r = wd_yedit_map_set_block(&cc->doc, map, id, b.ptr, err);
+			r = r < 0 ? -1 : wd_contacts_reread(cc, err);
+		} else {
+			struct wd_buf pairs = WD_BUF_INIT(0);
+
+			r = nest(&pairs, id, b.ptr) < 0 ? wd_error_oom(err) :
+			    wd_contacts_add(cc, pairs.ptr, err);
+			wd_buf_release(&pairs);
 		}
 		wd_buf_release(&b);
-		return r < 0 ? -1 : wd_contacts_reread(cc, err);
+		return r;
 	}
 	for (i = 0; i < 3; i++) {
 		if (!vals[i])

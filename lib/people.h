@@ -3,6 +3,8 @@
 #define WD_PEOPLE_H
 
 #include "field.h"
+#include "strset.h"
+#include "strvec.h"
 #include "ws.h"
 
 struct wd_person {
@@ -24,6 +26,7 @@ struct wd_people {
 	struct wd_ydoc doc;
 	struct wd_person *v;
 	size_t n;
+	struct wd_strset byid;		/* id -> place in v */
 };
 
 void wd_people_init(struct wd_people *pp);
@@ -59,6 +62,7 @@ struct wd_person_new {
 	const char *organisation, *lang, *note;
 	const char *from;		/* the dialogue they came from */
 	const char *consent_contact, *consent_named, *consent_photo;
+	int host, attended;		/* 1: "true" */
 };
 
 /* The id for a name: its slug, with -2, -3, ... when taken in `pp`. */
@@ -73,6 +77,32 @@ int wd_people_new_id(const struct wd_people *pp, const char *name,
 int wd_people_append(struct wd_people *pp, const struct wd_person_new *np,
 		     const char *dialogue, struct wd_buf *id,
 		     struct wd_error *err);
+
+/*
+ * Many new people at once (an import, the relay): ids are given out
+ * against the people loaded, the contact data in `cc` (when given) and
+ * each other, and wd_people_batch_apply() appends them all with one
+ * edit and one parse, where one wd_people_append() per person would
+ * parse the growing file again each time.
+ */
+struct wd_contacts;
+
+struct wd_people_batch {
+	struct wd_people *pp;
+	struct wd_strset taken;		/* ids in use */
+	struct wd_strvec items;		/* the new entries, as YAML */
+};
+
+int wd_people_batch_init(struct wd_people_batch *b, struct wd_people *pp,
+			 const struct wd_contacts *cc, struct wd_error *err);
+void wd_people_batch_release(struct wd_people_batch *b);
+/* A new person; their id goes into `id`. */
+int wd_people_batch_add(struct wd_people_batch *b,
+			const struct wd_person_new *np, struct wd_buf *id,
+			struct wd_error *err);
+/* Append them all; the records are read again (old pointers are stale). */
+int wd_people_batch_apply(struct wd_people_batch *b, const char *dialogue,
+			  struct wd_error *err);
 
 /* Read the records again after an edit of pp->doc. */
 int wd_people_reread(struct wd_people *pp, struct wd_error *err);
@@ -94,6 +124,7 @@ struct wd_contacts {
 	struct wd_ydoc doc;
 	struct wd_contact *v;
 	size_t n;
+	struct wd_strset byid;		/* id -> place in v */
 };
 
 void wd_contacts_init(struct wd_contacts *cc);
@@ -103,6 +134,17 @@ int wd_contacts_load(struct wd_contacts *cc, const struct wd_ws *ws,
 		     const char *dialogue, struct wd_diag *diag);
 const struct wd_contact *wd_contacts_find(const struct wd_contacts *cc,
 					  const char *id);
+
+/*
+ * The contact data of new people, added with one edit: wd_contacts_entry()
+ * appends "id:" and its fields to `pairs` (nothing when all are empty or
+ * NULL), wd_contacts_add() puts them into contacts.yaml, whose mapping
+ * must not have these ids yet.
+ */
+int wd_contacts_entry(struct wd_buf *pairs, const char *id, const char *email,
+		      const char *phone, const char *address);
+int wd_contacts_add(struct wd_contacts *cc, const char *pairs,
+		    struct wd_error *err);
 
 /*
  * Set the contact data of `id` (NULL leaves a field as it is, "" removes

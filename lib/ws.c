@@ -182,6 +182,13 @@ fail:
 	return -1;
 }
 
+void wd_ws_progress(const struct wd_ws *ws, enum wd_work what, size_t done,
+		    size_t total)
+{
+	if (ws && ws->progress)
+		ws->progress(ws->progress_ctx, what, done, total);
+}
+
 int wd_ws_join(const struct wd_ws *ws, struct wd_buf *out, const char *rel)
 {
 	wd_buf_reset(out);

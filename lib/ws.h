@@ -30,6 +30,13 @@ struct wd_settings {
  * says where to look, what time it is (`now`) and where the shared
  * files are (`share`).
  */
+/* Long work a caller may show progress of. */
+enum wd_work {
+	WD_WORK_INDEX,		/* dialogues indexed */
+	WD_WORK_IMPORT,		/* CSV rows taken in */
+	WD_WORK_SEND,		/* messages sent */
+};
+
 struct wd_ws {
 	char *root;			/* absolute, no trailing '/' */
 	char *prefix;			/* the current folder under root: "", "a/b/"; NULL outside */
@@ -39,6 +46,11 @@ struct wd_ws {
 	int64_t now;
 	struct wd_lock lock;
 	unsigned lock_timeout_ms;
+	int colour;			/* tables may use colour: the caller's choice */
+	/* called as long work goes on, when set; done == total at the end */
+	void (*progress)(void *ctx, enum wd_work what, size_t done,
+			 size_t total);
+	void *progress_ctx;
 };
 
 void wd_ws_init(struct wd_ws *ws);
@@ -55,6 +67,10 @@ int wd_ws_open(struct wd_ws *ws, const char *dir, int exact,
 
 /* Read the settings of ws->doc, reporting problems to diag. */
 void wd_ws_settings(struct wd_ws *ws, struct wd_diag *diag);
+
+/* Tell ws->progress, if any, how far `what` is. */
+void wd_ws_progress(const struct wd_ws *ws, enum wd_work what, size_t done,
+		    size_t total);
 
 /* out = root "/" rel */
 int wd_ws_join(const struct wd_ws *ws, struct wd_buf *out, const char *rel);

@@ -638,3 +638,33 @@ int wd_yedit_seq_remove(struct wd_ydoc *d, const struct wd_ynode *seq,
 	}
 	return apply(d, from, to - from, "", 0, err);
 }
+
+int wd_yedit_map_add_pairs(struct wd_ydoc *d, const struct wd_ynode *map,
+			   const char *pairs, struct wd_error *err)
+{
+	struct wd_buf b = WD_BUF_INIT(0);
+	const char *nl = newline(d);
+	char first[256];
+	unsigned ind;
+	size_t pos;
+
+	if (check_map(d, &map, err) < 0)
+		return -1;
+	if (!map || map->style == WD_YFLOW || !map->n)
+		return cannot(d, err, _("internal error: pairs go into a block mapping with keys"));
+	ind = indent_of(d, map->items[0]);
+	if (ind >= sizeof(first))
+		return cannot(d, err, _("nested too deeply to change"));
+	memset(first, ' ', ind);
+	first[ind] = '\0';
+	pos = after_line(d, map->end);
+	if (pos == d->len && pos > 0 && d->src[pos - 1] != '\n' &&
+	    wd_buf_adds(&b, nl) < 0)
+		goto oom;
+	if (add_lines(&b, pairs, first, ind, nl) < 0)
+		goto oom;
+	return apply_buf(d, pos, 0, &b, err);
+oom:
+	wd_buf_release(&b);
+	return wd_error_oom(err);
+}

@@ -63,4 +63,12 @@ int wd_yedit_seq_append_many(struct wd_ydoc *d, const struct wd_ynode *map,
 int wd_yedit_seq_remove(struct wd_ydoc *d, const struct wd_ynode *seq,
 			size_t i, struct wd_error *err);
 
+/*
+ * Add pairs (YAML text at indentation 0, keys not in the mapping yet)
+ * at the end of the block mapping `map`, which has keys: many new
+ * entries with one splice and one parse.
+ */
+int wd_yedit_map_add_pairs(struct wd_ydoc *d, const struct wd_ynode *map,
+			   const char *pairs, struct wd_error *err);
+
 #endif

@@ -259,4 +259,41 @@ test_expect_success 'a file that is not there is 66; a bad --encoding is 64' '
 	test_expect_code 64 wd-invite -C ws import ../p.csv ../p.csv
 '
 
+test_expect_success 'a large import: 3000 people, one edit per file, all of them back' '
+	test_example_workspace big &&
+	awk "BEGIN { print \"naam,e-mail,rol,begeleider\";
+		for (i = 1; i <= 3000; i++)
+			printf \"Buur %d,buur%d@example.org,bewoner,%s\n\", i, i, (i % 1000 ? \"\" : \"ja\") }" >big.csv &&
+	before=$(grep -c "^  - id:" big/oost/people.yaml) &&
+	wd-invite -C big import -d oost ../big.csv 2>err &&
+	test_grep "3000 added, 0 updated, 0 unchanged" err &&
+	test $(grep -c "^  - id:" big/oost/people.yaml) = $((before + 3000)) &&
+	test $(grep -c "^    email: buur" big/oost/contacts.yaml) = 3000 &&
+	test $(grep -c "^    host: true" big/oost/people.yaml) -ge 3 &&
+	wd-report -C big check &&
+	wd-invite -C big list -d oost --format csv >list.csv &&
+	grep -c "buur" list.csv >n && echo 3000 >expect && test_cmp expect n
+'
+
+test_expect_success 'the same large file again changes nothing; one new name is added' '
+	test_tree_sum big >before &&
+	wd-invite -C big import -d oost ../big.csv 2>err &&
+	test_grep "0 added, 0 updated, 3000 unchanged" err &&
+	test_tree_sum big >after &&
+	test_cmp before after &&
+	sed "s/^Buur 2999,buur2999@/Buurvrouw 2999,buur2999@/" big.csv >renamed.csv &&
+	wd-invite -C big import -d oost ../renamed.csv 2>err &&
+	test_grep "0 added, 1 updated, 2999 unchanged" err &&
+	test_grep "name: Buurvrouw 2999" big/oost/people.yaml
+'
+
+test_expect_success 'a person twice deep in a large file names both rows' '
+	sed "s/^Buur 2500,buur2500@/Buur 2500,buur17@/" big.csv >twice.csv &&
+	test_expect_code 65 wd-invite -C big import -d oost ../twice.csv 2>err &&
+	test_grep "twice.csv.:2501:1: this row and row 18 are both .buur-17.$" err &&
+	sed "s/^Buur 250[01],buur250[01]@example.org/Nieuwe Buur,/" big.csv >twice.csv &&
+	test_expect_code 65 wd-invite -C big import -d oost ../twice.csv 2>err &&
+	test_grep "twice.csv.:2502:1: .Nieuwe Buur. is also on row 2501" err
+'
+
 test_done

@@ -29,6 +29,9 @@ done
 
 # a known, quiet environment
 unset WD_DIR WD_NOW WD_SHARE WD_LOCK_TIMEOUT WD_SENDMAIL CDPATH
+unset NO_COLOR WD_PROGRESS_DELAY
+TERM=dumb
+export TERM
 LANG=C
 LC_ALL=C
 TZ=UTC

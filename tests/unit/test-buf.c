@@ -1,11 +1,45 @@
 /* test-buf.c - capped buffers and string lists */
 #include "buf.h"
+#include "strset.h"
 #include "strvec.h"
 #include "tap.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* the set grows past many doublings and keeps every string and number */
+static void strset(void)
+{
+	struct wd_strset set = WD_STRSET_INIT;
+	char key[32];
+	size_t i, v, bad = 0;
+
+	ok(!wd_strset_has(&set, "anna"), "an empty set holds nothing");
+	for (i = 0; i < 5000; i++) {
+		snprintf(key, sizeof(key), "persoon-%zu", i);
+		if (wd_strset_put(&set, key, i) != 1)
+			bad++;
+	}
+	ok(bad == 0 && set.n == 5000, "5000 strings go in");
+	for (i = 0; i < 5000; i++) {
+		snprintf(key, sizeof(key), "persoon-%zu", i);
+		if (!wd_strset_get(&set, key, &v) || v != i)
+			bad++;
+	}
+	ok(bad == 0, "each is found with its number");
+	ok(wd_strset_put(&set, "persoon-7", 99) == 0 &&
+	   wd_strset_get(&set, "persoon-7", &v) && v == 7,
+	   "adding again keeps the first number");
+	ok(!wd_strset_has(&set, "persoon-5000") && !wd_strset_has(&set, ""),
+	   "what was never added is not there");
+	ok(wd_strset_add(&set, "") == 1 && wd_strset_has(&set, ""),
+	   "the empty string is a string too");
+	wd_strset_release(&set);
+	ok(set.n == 0 && !wd_strset_has(&set, "persoon-1"),
+	   "a released set is empty again");
+}
 
 void test_buf(void)
 {
@@ -40,4 +74,5 @@ void test_buf(void)
 	ok(wd_strvec_has(&sv, "pear") && !wd_strvec_has(&sv, "plum"),
 	   "string lists know what they hold");
 	wd_strvec_release(&sv);
+	strset();
 }

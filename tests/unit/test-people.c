@@ -17,6 +17,70 @@ static void load(struct wd_ydoc *d, const char *text)
 	wd_ydoc_parse(d, "people.yaml", src, n, NULL, &e);
 }
 
+/* many people with one edit: ids unique against the file, contacts, each other */
+static void batch(void)
+{
+	struct wd_people pp;
+	struct wd_contacts cc;
+	struct wd_people_batch b;
+	struct wd_person_new np;
+	struct wd_buf id = WD_BUF_INIT(0), pairs = WD_BUF_INIT(0);
+	struct wd_error e;
+
+	wd_people_init(&pp);
+	wd_contacts_init(&cc);
+	load(&pp.doc, "people:\n  - id: anna   # blijft\n    name: Anna\n");
+	load(&cc.doc, "contacts:\n  anna:\n    email: a@example.org\n"
+		      "  anna-2:   # iemand die weg is\n    phone: '1'\n");
+	wd_people_reread(&pp, &e);
+	wd_contacts_reread(&cc, &e);
+	memset(&np, 0, sizeof(np));
+	np.name = "Anna";
+	ok(wd_people_batch_init(&b, &pp, &cc, &e) == 0 &&
+	   wd_people_batch_add(&b, &np, &id, &e) == 0, "a batch takes a person");
+	is(id.ptr, "anna-3", "past the people and the contact data left behind");
+	wd_contacts_entry(&pairs, id.ptr, "anna3@example.org", NULL, NULL);
+	np.name = "Anna";
+	np.host = 1;
+	wd_people_batch_add(&b, &np, &id, &e);
+	is(id.ptr, "anna-4", "and past the batch itself");
+	wd_contacts_entry(&pairs, id.ptr, NULL, "", NULL);
+	ok(pp.n == 1, "nothing is in the file before the batch is applied");
+	ok(wd_people_batch_apply(&b, "oost", &e) == 0 && pp.n == 3,
+	   "then both are, with one edit");
+	is(pp.doc.src, "people:\n  - id: anna   # blijft\n    name: Anna\n"
+		       "  - id: anna-3\n    name: Anna\n    role: other\n"
+		       "  - id: anna-4\n    name: Anna\n    role: other\n    host: true\n",
+	   "appended after what was there, host last");
+	is(pairs.ptr, "anna-3:\n  email: anna3@example.org\n",
+	   "contact entries leave out empty fields and people without any");
+	ok(wd_contacts_add(&cc, pairs.ptr, &e) == 0 && cc.n == 3 &&
+	   wd_contacts_find(&cc, "anna-3"), "contact data goes in at once");
+	is(cc.doc.src, "contacts:\n  anna:\n    email: a@example.org\n"
+		       "  anna-2:   # iemand die weg is\n    phone: '1'\n"
+		       "  anna-3:\n    email: anna3@example.org\n",
+	   "at the end of the mapping, at its indentation");
+	wd_people_batch_release(&b);
+	wd_people_release(&pp);
+	wd_contacts_release(&cc);
+
+	wd_contacts_init(&cc);
+	load(&cc.doc, "contacts: {}   # nog niemand\n");
+	wd_contacts_reread(&cc, &e);
+	ok(wd_contacts_add(&cc, "piet:\n  email: p@example.org\n", &e) == 0 &&
+	   wd_contacts_find(&cc, "piet"), "an empty { } mapping becomes lines");
+	wd_contacts_release(&cc);
+	wd_contacts_init(&cc);
+	load(&cc.doc, "contacts: {anna: {email: a@example.org}}\n");
+	wd_contacts_reread(&cc, &e);
+	ok(wd_contacts_add(&cc, "piet:\n  email: p@example.org\n", &e) < 0 &&
+	   e.code == 65 && !wd_contacts_find(&cc, "piet"),
+	   "a { } mapping with people in it is not rewritten on a guess");
+	wd_contacts_release(&cc);
+	wd_buf_release(&id);
+	wd_buf_release(&pairs);
+}
+
 void test_people(void)
 {
 	struct wd_people pp;
@@ -80,4 +144,5 @@ void test_people(void)
 	ok(wd_contacts_remove(&cc, "nobody", &e) == 0, "removing nobody is fine");
 	wd_contacts_release(&cc);
 	wd_buf_release(&id);
+	batch();
 }
