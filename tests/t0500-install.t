@@ -13,8 +13,31 @@ test_expect_success 'make install PREFIX=... DESTDIR=... puts everything in plac
 	test -f dest/opt/wd/share/wd/themes/en.yaml &&
 	test -f dest/opt/wd/share/man/man1/wd-init.1 &&
 	test -f dest/opt/wd/share/man/man5/wd.5 &&
-	test -f dest/opt/wd/share/man/man7/wd.7
+	test -f dest/opt/wd/share/man/man7/wd.7 &&
+	test -x dest/opt/wd/bin/wd &&
+	test -f dest/opt/wd/share/bash-completion/completions/wd &&
+	test -f dest/opt/wd/share/bash-completion/completions/wd-harvest &&
+	test -f dest/opt/wd/share/zsh/site-functions/_wd &&
+	test -f dest/opt/wd/share/locale/nl/LC_MESSAGES/wijkdialoog.mo
 '
+
+test_expect_success 'the installed wd runs the installed commands, not the build' '
+	mkdir elsewhere && cd elsewhere &&
+	PATH=/usr/bin:/bin "$TRASH_DIRECTORY/dest/opt/wd/bin/wd" init --themes >../out &&
+	cd .. &&
+	test_grep "^elkaar zien	" out
+'
+
+if locale -a 2>/dev/null | grep -qi '^nl_NL.utf-\{0,1\}8$'
+then
+	test_expect_success 'the installed tools speak Dutch from the installed catalogue' '
+		mkdir leeg && cd leeg &&
+		test_expect_code 78 env -u LC_ALL LANG=nl_NL.UTF-8 \
+			"$TRASH_DIRECTORY/dest/opt/wd/bin/wd-report" check 2>../err &&
+		cd .. &&
+		test_grep "geen wijkdialoog-werkruimte" err
+	'
+fi
 
 test_expect_success 'the installed tools find their share/wd from any folder' '
 	mkdir elders && cd elders &&
@@ -33,7 +56,11 @@ test_expect_success 'make uninstall removes it all again' '
 		DESTDIR="$PWD/dest" &&
 	test_must_fail test -e dest/opt/wd/bin/wd-init &&
 	test_must_fail test -e dest/opt/wd/share/wd &&
-	test_must_fail test -e dest/opt/wd/share/man/man1/wd-init.1
+	test_must_fail test -e dest/opt/wd/share/man/man1/wd-init.1 &&
+	test_must_fail test -e dest/opt/wd/bin/wd &&
+	test_must_fail test -e dest/opt/wd/share/bash-completion/completions/wd &&
+	test_must_fail test -e dest/opt/wd/share/zsh/site-functions/_wd &&
+	test_must_fail test -e dest/opt/wd/share/locale/nl/LC_MESSAGES/wijkdialoog.mo
 '
 
 test_done
