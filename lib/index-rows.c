@@ -70,68 +70,53 @@ static const char *text_of(const struct wd_ynode *map, const char *key)
 	return wd_f_text(wd_ymap_get(map, key));
 }
 
-int ix_put_dialogue(struct wd_index *ix, int64_t file, const char *id,
-			struct wd_ydoc *doc, struct wd_diag *diag,
-			struct wd_error *err)
+static int put_dialogue(struct wd_index *ix, int64_t file, const char *id,
+			const struct wd_dialogue *dl, struct wd_error *err)
 {
 	sqlite3_stmt *st = ix->st[S_INS_DIALOGUE];
 	struct wd_buf b1 = WD_BUF_INIT(0), b2 = WD_BUF_INIT(0), b3 = WD_BUF_INIT(0);
-	struct wd_dialogue dl;
 	const struct wd_ynode *root;
 	int r;
 
-	wd_dialogue_init(&dl);
-	dl.doc = *doc;			/* borrowed: given back below */
-	wd_dialogue_read(&dl, ix->ws, diag);
-	root = dl.doc.root && dl.doc.root->type == WD_YMAP ? dl.doc.root : NULL;
-	if (!dl.title) {
-		r = 0;			/* not a usable dialogue */
-		goto out;
-	}
+	root = dl->doc.root && dl->doc.root->type == WD_YMAP ? dl->doc.root : NULL;
+	if (!dl->title)
+		return 0;		/* not a usable dialogue */
 	if (sqlite3_bind_int64(st, 1, file) || ix_bind_text(st, 2, id) ||
-	    ix_bind_text(st, 3, dl.title) || ix_bind_text(st, 4, dl.theme) ||
-	    ix_bind_text(st, 5, dl.question) || ix_bind_text(st, 6, dl.place) ||
-	    ix_bind_text(st, 7, dl.venue) ||
-	    ix_bind_text(st, 8, dl.has_start ? text_of(root, "start") : NULL) ||
-	    bind_when(st, 9, dl.has_start, &dl.start) ||
-	    ix_bind_text(st, 10, dl.has_end ? text_of(root, "end") : NULL) ||
-	    bind_when(st, 11, dl.has_end, &dl.end) ||
-	    bind_long(st, 12, dl.capacity) || ix_bind_text(st, 13, dl.status) ||
-	    ix_bind_text(st, 14, dl.lang) || bind_long(st, 15, dl.tables) ||
-	    bind_list(st, 16, &b1, &dl.hosts, ", ") ||
-	    bind_list(st, 17, &b2, &dl.initiators, ", ") ||
-	    ix_bind_text(st, 18, dl.relay_from) ||
-	    bind_list(st, 19, &b3, &dl.relay_to, ",") ||
-	    ix_bind_text(st, 20, dl.baton)) {
+	    ix_bind_text(st, 3, dl->title) || ix_bind_text(st, 4, dl->theme) ||
+	    ix_bind_text(st, 5, dl->question) || ix_bind_text(st, 6, dl->place) ||
+	    ix_bind_text(st, 7, dl->venue) ||
+	    ix_bind_text(st, 8, dl->has_start ? text_of(root, "start") : NULL) ||
+	    bind_when(st, 9, dl->has_start, &dl->start) ||
+	    ix_bind_text(st, 10, dl->has_end ? text_of(root, "end") : NULL) ||
+	    bind_when(st, 11, dl->has_end, &dl->end) ||
+	    bind_long(st, 12, dl->capacity) || ix_bind_text(st, 13, dl->status) ||
+	    ix_bind_text(st, 14, dl->lang) || bind_long(st, 15, dl->tables) ||
+	    bind_list(st, 16, &b1, &dl->hosts, ", ") ||
+	    bind_list(st, 17, &b2, &dl->initiators, ", ") ||
+	    ix_bind_text(st, 18, dl->relay_from) ||
+	    bind_list(st, 19, &b3, &dl->relay_to, ",") ||
+	    ix_bind_text(st, 20, dl->baton)) {
 		sqlite3_reset(st);
 		r = wd_index_error(ix, err, _("cannot write"));
 		goto out;
 	}
 	r = ix_step(ix, st, err);
 out:
-	*doc = dl.doc;
-	wd_ydoc_init(&dl.doc);
-	wd_dialogue_release(&dl);
 	wd_buf_release(&b1);
 	wd_buf_release(&b2);
 	wd_buf_release(&b3);
 	return r;
 }
 
-int ix_put_people(struct wd_index *ix, int64_t file, const char *dialogue,
-		      struct wd_ydoc *doc, struct wd_diag *diag,
-		      struct wd_error *err)
+static int put_people(struct wd_index *ix, int64_t file, const char *dialogue,
+		      const struct wd_people *pp, struct wd_error *err)
 {
 	sqlite3_stmt *st = ix->st[S_INS_PERSON];
-	struct wd_people pp;
 	size_t i;
 	int r = 0;
 
-	wd_people_init(&pp);
-	pp.doc = *doc;
-	wd_people_read(&pp, diag);
-	for (i = 0; i < pp.n && r == 0; i++) {
-		const struct wd_person *p = &pp.v[i];
+	for (i = 0; i < pp->n && r == 0; i++) {
+		const struct wd_person *p = &pp->v[i];
 
 		if (sqlite3_bind_int64(st, 1, file) ||
 		    ix_bind_text(st, 2, dialogue) || ix_bind_text(st, 3, p->id) ||
@@ -157,9 +142,6 @@ int ix_put_people(struct wd_index *ix, int64_t file, const char *dialogue,
 		}
 		r = ix_step(ix, st, err);
 	}
-	*doc = pp.doc;
-	wd_ydoc_init(&pp.doc);
-	wd_people_release(&pp);
 	return r;
 }
 
@@ -242,33 +224,75 @@ static int put_item(struct wd_index *ix, int64_t file, const char *dialogue,
 	return 0;
 }
 
-int ix_put_harvest(struct wd_index *ix, int64_t file, const char *dialogue,
-		       const char *path, struct wd_ydoc *doc,
-		       struct wd_diag *diag, struct wd_error *err)
+static int put_harvest(struct wd_index *ix, int64_t file, const char *dialogue,
+		       const char *path, const struct wd_harvest *h,
+		       struct wd_error *err)
 {
 	struct wd_buf b1 = WD_BUF_INIT(0), b2 = WD_BUF_INIT(0);
 	struct wd_buf source = WD_BUF_INIT(0);
 	const char *base = strrchr(path, '/');
-	struct wd_harvest h;
 	size_t i;
 	int r = 0;
 
 	base = base ? base + 1 : path;
 	if (wd_buf_add(&source, base, strlen(base) - 5) < 0)
 		return wd_error_oom(err);
-	wd_harvest_init(&h);
-	h.doc = *doc;
-	wd_harvest_read(&h, diag);
-	for (i = 0; i < h.n && r == 0; i++)
-		r = put_item(ix, file, dialogue, source.ptr, i, &h.v[i], &b1,
+	for (i = 0; i < h->n && r == 0; i++)
+		r = put_item(ix, file, dialogue, source.ptr, i, &h->v[i], &b1,
 			     &b2, err);
-	*doc = h.doc;
-	wd_ydoc_init(&h.doc);
-	wd_harvest_release(&h);
 	wd_buf_release(&b1);
 	wd_buf_release(&b2);
 	wd_buf_release(&source);
 	return r;
+}
+
+void ix_rec_init(struct ix_rec *r)
+{
+	r->type = 0;
+	wd_dialogue_init(&r->dl);
+	wd_people_init(&r->pp);
+	wd_harvest_init(&r->h);
+}
+
+void ix_rec_release(struct ix_rec *r)
+{
+	wd_dialogue_release(&r->dl);
+	wd_people_release(&r->pp);
+	wd_harvest_release(&r->h);
+	r->type = 0;
+}
+
+/*
+ * The records of a file of `type` from its parsed document, which `r`
+ * takes over.  Touches nothing but `r` and `diag`: this may run beside
+ * the thread that writes rows.
+ */
+void ix_rec_read(struct ix_rec *r, char type, struct wd_ydoc *doc,
+		 const struct wd_ws *ws, struct wd_diag *diag)
+{
+	r->type = type;
+	if (type == 'd') {
+		r->dl.doc = *doc;
+		wd_dialogue_read(&r->dl, ws, diag);
+	} else if (type == 'p') {
+		r->pp.doc = *doc;
+		wd_people_read(&r->pp, diag);
+	} else {
+		r->h.doc = *doc;
+		wd_harvest_read(&r->h, diag);
+	}
+	wd_ydoc_init(doc);
+}
+
+/* The rows of the records of file `file` (`path`) of `dialogue`. */
+int ix_rec_write(struct wd_index *ix, const struct ix_rec *r, int64_t file,
+		 const char *dialogue, const char *path, struct wd_error *err)
+{
+	if (r->type == 'd')
+		return put_dialogue(ix, file, dialogue, &r->dl, err);
+	if (r->type == 'p')
+		return put_people(ix, file, dialogue, &r->pp, err);
+	return put_harvest(ix, file, dialogue, path, &r->h, err);
 }
 
 int ix_drop_rows(struct wd_index *ix, char type, int64_t file,

@@ -7,9 +7,11 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 int64_t ix_ns(const struct timespec *ts)
 {
@@ -35,6 +37,18 @@ int ix_cmp_entry(const void *a, const void *b)
 {
 	return strcmp(((const struct entry *)a)->path,
 		      ((const struct entry *)b)->path);
+}
+
+/* Put a list in path order; the walk mostly finds it so already. */
+void ix_sort(struct list *l)
+{
+	size_t i;
+
+	for (i = 1; i < l->n; i++)
+		if (strcmp(l->v[i - 1].path, l->v[i].path) > 0)
+			break;
+	if (i < l->n)
+		qsort(l->v, l->n, sizeof(*l->v), ix_cmp_entry);
 }
 
 const struct entry *ix_known_get(const struct walk *w, const char *path)
@@ -70,11 +84,23 @@ static int add_found(struct walk *w, const char *path, char type,
 }
 
 /* lstat of a workspace path; a folder's trailing '/' is left off, so
- * that a symbolic link is seen as one and not followed */
+ * that a symbolic link is seen as one and not followed.  Relative to the
+ * workspace folder when it is open: the kernel then walks fewer names. */
 static int lstat_rel(struct walk *w, const char *rel, struct stat *st)
 {
+	size_t n = strlen(rel);
+
+	while (n && rel[n - 1] == '/')
+		n--;
 	wd_buf_reset(&w->path);
-	if (wd_buf_addf(&w->path, "%s/%s", w->ix->ws->root, rel) < 0)
+	if (w->rootfd >= 0 && n) {
+		if (wd_buf_add(&w->path, rel, n) < 0)
+			return -2;
+		return fstatat(w->rootfd, w->path.ptr, st, AT_SYMLINK_NOFOLLOW);
+	}
+	if (wd_buf_adds(&w->path, w->ix->ws->root) < 0 ||
+	    (n && (wd_buf_addc(&w->path, '/') < 0 ||
+		   wd_buf_add(&w->path, rel, n) < 0)))
 		return -2;
 	while (w->path.len > 1 && w->path.ptr[w->path.len - 1] == '/')
 		wd_buf_truncate(&w->path, w->path.len - 1);
@@ -116,7 +142,8 @@ static int names_in(struct walk *w, const char *dir, const struct stat *st,
 		return 0;
 	}
 	wd_buf_reset(&w->path);
-	if (wd_buf_addf(&w->path, "%s/%s", w->ix->ws->root, dir) < 0)
+	if (wd_buf_adds(&w->path, w->ix->ws->root) < 0 ||
+	    wd_buf_addc(&w->path, '/') < 0 || wd_buf_adds(&w->path, dir) < 0)
 		return wd_error_oom(w->err);
 	d = opendir(w->path.ptr);
 	if (!d)
@@ -144,7 +171,8 @@ static int walk_harvest(struct walk *w, const char *dialogue)
 	size_t i, base;
 	int r = -1, s;
 
-	if (wd_buf_addf(&rel, "%s/harvest/", dialogue) < 0)
+	if (wd_buf_adds(&rel, dialogue) < 0 ||
+	    wd_buf_adds(&rel, "/harvest/") < 0)
 		goto oom;
 	s = lstat_rel(w, rel.ptr, &st);
 	if (s == -2)
@@ -189,7 +217,7 @@ int ix_walk_dialogue(struct walk *w, const char *id)
 	size_t mark = w->found.n;
 	int r = -1, s, have = 0;
 
-	if (wd_buf_addf(&rel, "%s/", id) < 0)
+	if (wd_buf_adds(&rel, id) < 0 || wd_buf_addc(&rel, '/') < 0)
 		goto oom;
 	s = lstat_rel(w, rel.ptr, &st);
 	if (s == -2)
@@ -224,6 +252,9 @@ int ix_walk_dialogue(struct walk *w, const char *id)
 		r = 0;
 		goto out;
 	}
+	/* in path order: dialogue.yaml, harvest/..., people.yaml */
+	if (wd_strvec_has(&names, "harvest") && walk_harvest(w, id) < 0)
+		goto out;
 	if (wd_strvec_has(&names, "people.yaml")) {
 		wd_buf_truncate(&rel, strlen(id) + 1);
 		if (wd_buf_adds(&rel, "people.yaml") < 0)
@@ -235,8 +266,6 @@ int ix_walk_dialogue(struct walk *w, const char *id)
 		    add_found(w, rel.ptr, 'p', &fst) < 0)
 			goto out;
 	}
-	if (wd_strvec_has(&names, "harvest") && walk_harvest(w, id) < 0)
-		goto out;
 	r = 1;
 	goto out;
 oom:
@@ -284,8 +313,20 @@ out:
 	return r;
 }
 
+void ix_walk_init(struct walk *w, struct wd_index *ix, struct wd_error *err)
+{
+	memset(w, 0, sizeof(*w));
+	wd_arena_init(&w->arena);
+	w->ix = ix;
+	w->err = err;
+	w->rootfd = open(ix->ws->root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+}
+
 void ix_walk_release(struct walk *w)
 {
+	if (w->rootfd >= 0)
+		close(w->rootfd);
+	w->rootfd = -1;
 	free(w->known.v);
 	free(w->found.v);
 	wd_arena_release(&w->arena);

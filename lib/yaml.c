@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -128,6 +129,117 @@ static int is_marker(const char *s, size_t left, char c, int need_space)
 	return need_space && s[7] == ' ';
 }
 
+/*
+ * Eight bytes at once: 1 when none of them needs a closer look, that is
+ * none is NUL, a line break (a line start follows) or part of a
+ * multibyte character.
+ */
+static int plain8(const char *s)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+	const uint64_t highs = 0x8080808080808080ULL;
+	uint64_t w, nl;
+
+	memcpy(&w, s, 8);
+	nl = w ^ (ones * '\n');
+	return !(((w - ones) & ~w & highs) | ((nl - ones) & ~nl & highs) |
+		 (w & highs));
+}
+
+/*
+ * Where the multibyte characters are, so that a character index (what
+ * libyaml's marks count) becomes a byte offset without walking the
+ * text: for the k-th one, its character index and how many bytes more
+ * than characters there are up to and with it.  Kept only while there
+ * are few (at most one in MB_EVERY bytes); else the cursor walks.
+ */
+#define MB_EVERY 16
+
+struct mbchar {
+	size_t ci;
+	size_t extra;
+};
+
+struct mbtable {
+	struct mbchar *v;
+	size_t n, alloc, max;
+	size_t extra;
+	int off;			/* too many, or out of memory */
+};
+
+static void mb_add(struct mbtable *t, size_t byte, size_t base, int len)
+{
+	struct mbchar *v;
+
+	if (t->off)
+		return;
+	if (t->n == t->alloc) {
+		size_t na = t->alloc ? t->alloc * 2 : 64;
+
+		if (na > t->max)
+			na = t->max;
+		v = na > t->n ? realloc(t->v, na * sizeof(*v)) : NULL;
+		if (!v) {
+			t->off = 1;
+			return;
+		}
+		t->v = v;
+		t->alloc = na;
+	}
+	t->v[t->n].ci = byte - base - t->extra;
+	t->extra += (size_t)len - 1;
+	t->v[t->n++].extra = t->extra;
+}
+
+/*
+ * What precheck() looks for, fast: 1 when there is nothing to report,
+ * with *ascii telling whether every byte is ASCII, and the multibyte
+ * characters in `mb`; 0 when there is something, and precheck() says
+ * what and where.
+ */
+static int precheck_fast(const char *s, size_t i, size_t len, int *ascii,
+			 struct mbtable *mb)
+{
+	size_t base = i;
+	uint32_t cp;
+	int n;
+
+	*ascii = 1;
+	mb->max = len / MB_EVERY + 64;
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+
+		/* at the start of a line */
+		if ((c == '<' || c == '=' || c == '>' || c == '|') &&
+		    is_marker(s + i, len - i, (char)c, c != '='))
+			return 0;
+		for (;;) {
+			while (i + 8 <= len && plain8(s + i))
+				i += 8;
+			if (i >= len)
+				return 1;
+			c = (unsigned char)s[i];
+			if (c == '\n') {
+				i++;
+				break;
+			}
+			if (c == '\0')
+				return 0;
+			if (c < 0x80) {
+				i++;
+				continue;
+			}
+			n = wd_utf8_next(s + i, len - i, &cp);
+			if (!n)
+				return 0;
+			*ascii = 0;
+			mb_add(mb, i, base, n);
+			i += (size_t)n;
+		}
+	}
+	return 1;
+}
+
 static int precheck(struct wd_ydoc *d, struct wd_error *err)
 {
 	const char *s = d->src;
@@ -182,17 +294,40 @@ struct cursor {
 	size_t base;		/* bytes before what libyaml saw (BOM) */
 	int ascii;
 	size_t ci, bi;		/* a known character index and its byte */
+	const struct mbtable *mb;	/* or NULL: walk */
+	size_t k;		/* multibyte characters before ci */
 };
 
 static size_t byte_at(struct cursor *c, size_t ci)
 {
+	size_t b;
+
 	if (c->ascii)
 		return c->base + (ci < c->len - c->base ? ci : c->len - c->base);
+	if (c->mb) {
+		while (c->k < c->mb->n && c->mb->v[c->k].ci < ci)
+			c->k++;
+		while (c->k > 0 && c->mb->v[c->k - 1].ci >= ci)
+			c->k--;
+		b = c->base + ci + (c->k ? c->mb->v[c->k - 1].extra : 0);
+		return b < c->len ? b : c->len;
+	}
 	if (ci < c->ci / 2) {
 		c->ci = 0;
 		c->bi = c->base;
 	}
 	while (c->ci < ci && c->bi < c->len) {
+		/* a run of ASCII: eight characters in eight bytes */
+		if (ci - c->ci >= 8 && c->bi + 8 <= c->len) {
+			uint64_t w;
+
+			memcpy(&w, c->s + c->bi, 8);
+			if (!(w & 0x8080808080808080ULL)) {
+				c->bi += 8;
+				c->ci += 8;
+				continue;
+			}
+		}
 		c->bi++;
 		while (c->bi < c->len && ((unsigned char)c->s[c->bi] & 0xc0) == 0x80)
 			c->bi++;
@@ -358,13 +493,32 @@ static int on_alias(struct builder *b, const yaml_event_t *ev)
 	return push_kid(b, target);
 }
 
+/* 1 when none of eight bytes is a control character (below 0x20, 0x7f) */
+static int clean8(const char *s)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+	const uint64_t highs = 0x8080808080808080ULL;
+	uint64_t w, del;
+
+	memcpy(&w, s, 8);
+	del = w ^ (ones * 0x7f);
+	return !(((w - ones * 0x20) & ~w & highs) |
+		 ((del - ones) & ~del & highs));
+}
+
 static int check_scalar_text(struct builder *b, const yaml_event_t *ev,
 			     const char *s, size_t len)
 {
 	size_t i;
 
 	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
+		unsigned char c;
+
+		while (i + 8 <= len && clean8(s + i))
+			i += 8;
+		if (i >= len)
+			break;
+		c = (unsigned char)s[i];
 
 		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
 		    c == 0x7f) {
@@ -636,10 +790,11 @@ int wd_ydoc_parse(struct wd_ydoc *d, const char *name, char *src,
 		  size_t len, const struct wd_ylimits *lim,
 		  struct wd_error *err)
 {
+	struct mbtable mb;
 	struct builder b;
 	yaml_parser_t p;
 	size_t i;
-	int r;
+	int r, ascii;
 
 	if (!lim)
 		lim = &wd_ylimits_default;
@@ -654,8 +809,20 @@ int wd_ydoc_parse(struct wd_ydoc *d, const char *name, char *src,
 				   mib(len), mib(lim->max_bytes));
 	if (len >= 3 && !memcmp(src, "\xef\xbb\xbf", 3))
 		d->bom = 3;
-	if (precheck(d, err) < 0)
-		return -1;
+	memset(&mb, 0, sizeof(mb));
+	if (!precheck_fast(src, d->bom, len, &ascii, &mb)) {
+		mb.off = 1;
+		if (precheck(d, err) < 0) {
+			free(mb.v);
+			return -1;
+		}
+		ascii = 1;
+		for (i = d->bom; i < len; i++)
+			if ((unsigned char)src[i] >= 0x80) {
+				ascii = 0;
+				break;
+			}
+	}
 
 	memset(&b, 0, sizeof(b));
 	b.d = d;
@@ -666,15 +833,13 @@ int wd_ydoc_parse(struct wd_ydoc *d, const char *name, char *src,
 	b.cur.base = d->bom;
 	b.cur.ci = 0;
 	b.cur.bi = d->bom;
-	b.cur.ascii = 1;
-	for (i = d->bom; i < len; i++)
-		if ((unsigned char)src[i] >= 0x80) {
-			b.cur.ascii = 0;
-			break;
-		}
+	b.cur.ascii = ascii;
+	b.cur.mb = mb.off ? NULL : &mb;
 
-	if (!yaml_parser_initialize(&p))
+	if (!yaml_parser_initialize(&p)) {
+		free(mb.v);
 		return wd_error_oom(err);
+	}
 	yaml_parser_set_input_string(&p, (const unsigned char *)src + d->bom,
 				     len - d->bom);
 	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
@@ -683,6 +848,7 @@ int wd_ydoc_parse(struct wd_ydoc *d, const char *name, char *src,
 	if (r == 0)
 		d->root = b.root;
 	builder_release(&b);
+	free(mb.v);
 	return r;
 }
 
