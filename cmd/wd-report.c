@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "export.h"
 #include "followup.h"
+#include "ids.h"
 #include "relay.h"
 #include "report.h"
 #include "search.h"
@@ -626,24 +627,12 @@ static int cmd_ids(struct cli *c, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	static const struct {
-		const char *what, *sql;
-	} lists[] = {
-		{ "dialogues", "SELECT id FROM dialogue ORDER BY id" },
-		{ "people", "SELECT DISTINCT id FROM person WHERE ?1 IS NULL OR dialogue = ?1 ORDER BY id" },
-		{ "items", "SELECT id FROM item WHERE ?1 IS NULL OR dialogue = ?1 ORDER BY id" },
-		{ "actions", "SELECT id FROM item WHERE kind = 'action' AND (?1 IS NULL OR dialogue = ?1) ORDER BY id" },
-		{ "tags", "SELECT DISTINCT tag FROM item_tag WHERE ?1 IS NULL OR dialogue = ?1 ORDER BY tag" },
-		{ "sources", "SELECT DISTINCT source FROM item WHERE ?1 IS NULL OR dialogue = ?1 ORDER BY source" },
-	};
 	struct wd_buf here = WD_BUF_INIT(0);
 	const char *dialogue = NULL;
 	struct wd_index_stats st;
-	sqlite3_stmt *q = NULL;
 	struct wd_index ix;
 	struct wd_error e;
-	size_t i;
-	int opt, r, rc;
+	int opt, r;
 
 	optind = 0;
 	while ((opt = getopt_long(argc, argv, "d:h", longs, NULL)) != -1) {
@@ -655,38 +644,19 @@ static int cmd_ids(struct cli *c, int argc, char **argv)
 	}
 	if (optind + 1 != argc)
 		return cli_usage_error(c, "%s", _("ids of what? (dialogues, people, items, actions, tags, sources)"));
-	for (i = 0; i < sizeof(lists) / sizeof(*lists); i++)
-		if (!strcmp(argv[optind], lists[i].what))
-			break;
-	if (i == sizeof(lists) / sizeof(*lists))
+	if (!wd_ids_known(argv[optind]))
 		return cli_usage_error(c, _("unknown list '%s' (dialogues, people, items, actions, tags, sources)"),
 				       argv[optind]);
 	if ((r = cli_open(c)))
 		return r;
 	if (!dialogue)
 		dialogue = wd_ws_here(&c->ws, &here);
+	/* completion must be instant: only a missing index is built */
 	wd_index_init(&ix, &c->ws);
 	if (wd_index_open(&ix, &e) < 0 ||
-	    (ix.fresh != WD_INDEX_KEPT && wd_index_refresh(&ix, &st, &e) < 0)) {
+	    (ix.fresh != WD_INDEX_KEPT && wd_index_refresh(&ix, &st, &e) < 0) ||
+	    wd_ids_list(&ix, argv[optind], dialogue, cli_stdout, c, &e) < 0)
 		r = cli_fail(c, &e);
-		goto out;
-	}
-	if (sqlite3_prepare_v2(ix.db, lists[i].sql, -1, &q, NULL) != SQLITE_OK ||
-	    (sqlite3_bind_parameter_count(q) > 0 &&
-	     (dialogue ? sqlite3_bind_text(q, 1, dialogue, -1, SQLITE_STATIC) :
-	      sqlite3_bind_null(q, 1)))) {
-		wd_index_error(&ix, &e, _("cannot read"));
-		r = cli_fail(c, &e);
-		goto out;
-	}
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
-		printf("%s\n", (const char *)sqlite3_column_text(q, 0));
-	if (rc != SQLITE_DONE) {
-		wd_index_error(&ix, &e, _("cannot read"));
-		r = cli_fail(c, &e);
-	}
-out:
-	sqlite3_finalize(q);
 	wd_index_close(&ix);
 	wd_buf_release(&here);
 	return r;
