@@ -60,7 +60,7 @@ $(O)/locale/%/LC_MESSAGES/wijkdialoog.mo: share/po/%.po
 
 # make pot: gather the messages again, and merge them into every .po
 pot:
-	xgettext --keyword=_ --keyword=N_ --from-code=UTF-8 --add-comments \
+	xgettext --keyword=_ --keyword=N_ --keyword=Q_:1,2 --from-code=UTF-8 --add-comments \
 		--package-name=wijkdialoog --msgid-bugs-address= \
 		--sort-by-file -o share/po/wijkdialoog.pot lib/*.c cmd/*.c
 	for po in $(PO); do msgmerge -q --update --backup=none $$po share/po/wijkdialoog.pot; done

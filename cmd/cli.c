@@ -429,6 +429,16 @@ int cli_open(struct cli *c)
 	return 0;
 }
 
+const char *cli_count(char *buf, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, size, fmt, ap);
+	va_end(ap);
+	return buf;
+}
+
 int cli_number(struct cli *c, const char *opt, const char *s, long max,
 	       long *out)
 {

@@ -65,6 +65,9 @@ void cli_warn(struct cli *c, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void cli_info(struct cli *c, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* A counted phrase such as Q_("%zu file", "%zu files", n), made in buf. */
+const char *cli_count(char *buf, size_t size, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 int cli_help(struct cli *c);
 int cli_version(struct cli *c);
 

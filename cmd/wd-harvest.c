@@ -449,7 +449,8 @@ static int cmd_import(struct cli *c, int argc, char **argv)
 
 		wd_hctx_release(&h);
 		cli_index_dialogue(c, dl.ptr);
-		cli_info(c, _("imported %zu item(s) into '%s'"), added, dl.ptr);
+		cli_info(c, Q_("imported %zu item into '%s'",
+			       "imported %zu items into '%s'", added), added, dl.ptr);
 		if (skipped)
 			cli_info(c, _("%zu already there, not added again"), skipped);
 	}
@@ -530,8 +531,11 @@ static int item_dialogue(struct cli *c, const char *id, int fresh,
 			return r;
 	} else {
 		wd_index_init(&ix, &c->ws);
-		if (wd_index_open(&ix, &e) < 0)
+		if (wd_index_open(&ix, &e) < 0) {
+			/* a failed open may leave the database open */
+			wd_index_close(&ix);
 			return cli_fail(c, &e);
+		}
 		if (ix.fresh != WD_INDEX_KEPT &&
 		    wd_index_refresh(&ix, &st, &e) < 0) {
 			wd_index_close(&ix);

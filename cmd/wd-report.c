@@ -77,6 +77,7 @@ static int cmd_check(struct cli *c, int argc, char **argv)
 	};
 	struct wd_check_stats st;
 	struct wd_problems probs;
+	char n1[64], n2[64], n3[64];
 	struct wd_error e;
 	size_t i;
 	int r, dummy = 0;
@@ -98,13 +99,16 @@ static int cmd_check(struct cli *c, int argc, char **argv)
 		cli_print_problem(c, stdout, &probs.v[i]);
 	if (probs.n) {
 		if (!c->quiet)
-			fprintf(stderr, _("%s: %zu problem(s); %zu file(s) of %zu dialogue(s) checked\n"),
-				c->prog, probs.n, st.files, st.dialogues);
+			cli_info(c, _("%s; %s of %s checked"),
+				 cli_count(n1, sizeof(n1), Q_("%zu problem", "%zu problems", probs.n), probs.n),
+				 cli_count(n2, sizeof(n2), Q_("%zu file", "%zu files", st.files), st.files),
+				 cli_count(n3, sizeof(n3), Q_("%zu dialogue", "%zu dialogues", st.dialogues), st.dialogues));
 		r = 1;
 	} else {
 		if (c->verbose)
-			cli_info(c, _("%zu file(s) of %zu dialogue(s): no problems"),
-				 st.files, st.dialogues);
+			cli_info(c, _("%s of %s: no problems"),
+				 cli_count(n2, sizeof(n2), Q_("%zu file", "%zu files", st.files), st.files),
+				 cli_count(n3, sizeof(n3), Q_("%zu dialogue", "%zu dialogues", st.dialogues), st.dialogues));
 		r = 0;
 	}
 out:
@@ -121,6 +125,7 @@ static int cmd_index(struct cli *c, int argc, char **argv)
 	};
 	struct wd_index_stats st;
 	struct wd_index ix;
+	char n1[64], n2[64];
 	int r, rebuild = 0;
 
 	if ((r = sub_opts(c, argc, argv, longs, &rebuild)) >= 0)
@@ -134,8 +139,10 @@ static int cmd_index(struct cli *c, int argc, char **argv)
 	if (r)
 		return r;
 	if (c->verbose)
-		cli_info(c, _("%zu dialogue(s), %zu file(s) indexed: %zu read, %zu removed, %zu with problems"),
-			 st.dialogues, st.files, st.read, st.removed, st.problems);
+		cli_info(c, _("%s, %s indexed: %zu read, %zu removed, %zu with problems"),
+			 cli_count(n1, sizeof(n1), Q_("%zu dialogue", "%zu dialogues", st.dialogues), st.dialogues),
+			 cli_count(n2, sizeof(n2), Q_("%zu file", "%zu files", st.files), st.files),
+			 st.read, st.removed, st.problems);
 	wd_index_close(&ix);
 	return 0;
 }

@@ -43,7 +43,7 @@ test_no_messages() {
 test_expect_success 'the messages of the current sources are extracted' '
 	# the options of the pot target in the Makefile
 	(cd "$SRC" &&
-	 xgettext --keyword=_ --keyword=N_ --from-code=UTF-8 --add-comments \
+	 xgettext --keyword=_ --keyword=N_ --keyword=Q_:1,2 --from-code=UTF-8 --add-comments \
 		--package-name=wijkdialoog --msgid-bugs-address= \
 		--sort-by-file -o "$TRASH_DIRECTORY/messages.pot" \
 		lib/*.c cmd/*.c) &&
