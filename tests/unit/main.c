@@ -75,5 +75,6 @@ int main(void)
 	test_svg();
 	test_seating();
 	test_invite();
+	test_stem();
 	return tap_done();
 }

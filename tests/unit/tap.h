@@ -28,5 +28,6 @@ void test_people(void);
 void test_svg(void);
 void test_seating(void);
 void test_invite(void);
+void test_stem(void);
 
 #endif
