@@ -4,15 +4,19 @@
 #include "invite.h"
 #include "privacy.h"
 #include "seating.h"
+#include "send.h"
 #include "slug.h"
 #include "timefmt.h"
+#include "vocab.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-static const char usage[] =
+/* TRANSLATORS: the --help text; translate the explanations only, keep
+ * commands, options and their arguments as they are, and the columns */
+static const char *const usage = N_(
 	"usage: wd-invite [-C DIR] [-q] [-v] <command> [<options>]\n"
 	"\n"
 	"  add [-d ID] [--email E] [--phone P] [--address A] [--role R]\n"
@@ -27,6 +31,12 @@ static const char usage[] =
 	"  checkin [-d ID] [--undo] [--dry-run] PERSON...\n"
 	"  checkin [-d ID] [--role R] [--force] [--dry-run] --new NAME\n"
 	"  tables [-d ID] [--size N] [--status S] [--dry-run]\n"
+	"  send [-d ID] [PERSON...|--pending] [--channel email|letter]\n"
+	"      [--mbox FILE | --maildir DIR | --sendmail] [--out DIR] [--again]\n"
+	"      [--dry-run]\n"
+	"  remind [-d ID] --days N [--channel email|letter]\n"
+	"      [--mbox FILE | --maildir DIR | --sendmail] [--out DIR] [--dry-run]\n"
+	"  ics [-d ID] [PERSON]\n"
 	"  show-person [--format yaml|json] PERSON\n"
 	"  forget [--dry-run] PERSON\n"
 	"  purge [--dry-run] --closed-before DATE\n"
@@ -43,13 +53,14 @@ static const char usage[] =
 	"      --no-progress   no progress bar\n"
 	"  -d, --dialogue ID   the dialogue (default: the one you are in)\n"
 	"  -h, --help          show this help\n"
-	"      --version       show the version\n";
+	"      --version       show the version\n");
 
 enum {
 	O_EMAIL = 256, O_PHONE, O_ADDRESS, O_ROLE, O_LANG, O_ORG, O_NOTE,
 	O_HOST, O_CONSENT, O_FORCE, O_DRY, O_ENCODING, O_FROM, O_ATTENDED,
 	O_STATUS, O_CONTACTS, O_BY_TABLE, O_FORMAT, O_IMPORT, O_UNDO, O_NEW,
-	O_SIZE, O_CLOSED,
+	O_SIZE, O_CLOSED, O_PENDING, O_CHANNEL, O_MBOX, O_MAILDIR, O_SENDMAIL,
+	O_OUT, O_AGAIN, O_DAYS,
 };
 
 static const struct option longs[] = {
@@ -78,6 +89,14 @@ static const struct option longs[] = {
 	{ "new", required_argument, NULL, O_NEW },
 	{ "size", required_argument, NULL, O_SIZE },
 	{ "closed-before", required_argument, NULL, O_CLOSED },
+	{ "pending", no_argument, NULL, O_PENDING },
+	{ "channel", required_argument, NULL, O_CHANNEL },
+	{ "mbox", required_argument, NULL, O_MBOX },
+	{ "maildir", required_argument, NULL, O_MAILDIR },
+	{ "sendmail", no_argument, NULL, O_SENDMAIL },
+	{ "out", required_argument, NULL, O_OUT },
+	{ "again", no_argument, NULL, O_AGAIN },
+	{ "days", required_argument, NULL, O_DAYS },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -93,6 +112,10 @@ struct opts {
 	long size;
 	int host, force, dry_run, attended, contacts, by_table, undo;
 	int has_dialogue;
+	/* send, remind */
+	const char *channel, *mbox, *maildir, *out;
+	int pending, sendmail, again;
+	long days;			/* -1: not given */
 };
 
 static const int add_opts[] = {
@@ -109,6 +132,14 @@ static const int tables_opts[] = { 'd', O_SIZE, O_STATUS, O_DRY, 0 };
 static const int show_opts[] = { O_FORMAT, 0 };
 static const int forget_opts[] = { O_DRY, 0 };
 static const int purge_opts[] = { O_DRY, O_CLOSED, 0 };
+static const int send_opts[] = {
+	'd', O_PENDING, O_CHANNEL, O_MBOX, O_MAILDIR, O_SENDMAIL, O_OUT,
+	O_AGAIN, O_DRY, 0,
+};
+static const int remind_opts[] = {
+	'd', O_DAYS, O_CHANNEL, O_MBOX, O_MAILDIR, O_SENDMAIL, O_OUT, O_DRY, 0,
+};
+static const int ics_opts[] = { 'd', 0 };
 
 static int takes(const int *allowed, int opt)
 {
@@ -136,6 +167,7 @@ static int parse(struct cli *c, int argc, char **argv, struct opts *o,
 
 	memset(o, 0, sizeof(*o));
 	o->size = WD_TABLE_SIZE;
+	o->days = -1;
 	optind = 0;	/* glibc: start afresh, in permuting mode */
 	while ((opt = getopt_long(argc, argv, "d:h", longs, NULL)) != -1) {
 		if (opt == '?') {
@@ -174,6 +206,17 @@ static int parse(struct cli *c, int argc, char **argv, struct opts *o,
 		case O_IMPORT: o->import = optarg; break;
 		case O_UNDO: o->undo = 1; break;
 		case O_CLOSED: o->closed = optarg; break;
+		case O_PENDING: o->pending = 1; break;
+		case O_CHANNEL: o->channel = optarg; break;
+		case O_MBOX: o->mbox = optarg; break;
+		case O_MAILDIR: o->maildir = optarg; break;
+		case O_SENDMAIL: o->sendmail = 1; break;
+		case O_OUT: o->out = optarg; break;
+		case O_AGAIN: o->again = 1; break;
+		case O_DAYS:
+			if ((r = cli_number(c, "--days", optarg, 366, &o->days)))
+				return r;
+			break;
 		case O_NEW:
 			if (o->nnew == MAX_NEW)
 				return cli_usage_error(c, "%s", _("too many --new options"));
@@ -299,8 +342,12 @@ static void say_change(const struct wd_change *x, int dry, long capacity,
 		break;
 	case WD_CH_WAIT:
 		snprintf(out, size, dry ?
-			 _("%s would be number %ld on the waiting list: the dialogue is full (%ld places)") :
-			 _("%s is number %ld on the waiting list: the dialogue is full (%ld places)"),
+			 Q_("%s would be number %ld on the waiting list: the dialogue is full (%ld place)",
+			    "%s would be number %ld on the waiting list: the dialogue is full (%ld places)",
+			    (unsigned long)capacity) :
+			 Q_("%s is number %ld on the waiting list: the dialogue is full (%ld place)",
+			    "%s is number %ld on the waiting list: the dialogue is full (%ld places)",
+			    (unsigned long)capacity),
 			 p, x->n, capacity);
 		break;
 	case WD_CH_PROMOTE:
@@ -612,11 +659,17 @@ static int cmd_rsvp(struct cli *c, int argc, char **argv)
 	}
 	tell(c, &r, o.dry_run, o.import ? K(WD_CH_WAIT) | K(WD_CH_PROMOTE) :
 	     K(WD_CH_ANSWER) | K(WD_CH_WAIT) | K(WD_CH_PROMOTE) | K(WD_CH_SAME));
-	if (o.import)
-		cli_info(c, o.dry_run ? _("%s: %zu answers to record, %zu unchanged (dry run: nothing written)") :
-			 _("%s: %zu answers recorded, %zu unchanged"), file,
-			 wd_changes_count(&r.ch, WD_CH_ANSWER),
+	if (o.import) {
+		size_t n = wd_changes_count(&r.ch, WD_CH_ANSWER);
+		char answers[64];
+
+		/* "5 answers recorded": the noun follows the number */
+		cli_count(answers, sizeof(answers),
+			  Q_("%zu answer", "%zu answers", n), n);
+		cli_info(c, o.dry_run ? _("%s: %s to record, %zu unchanged (dry run: nothing written)") :
+			 _("%s: %s recorded, %zu unchanged"), file, answers,
 			 wd_changes_count(&r.ch, WD_CH_SAME));
+	}
 	ret = save(c, &o, &r);
 out:
 	wd_buf_release(&in);
@@ -719,20 +772,34 @@ static int cmd_tables(struct cli *c, int argc, char **argv)
 	} else {
 		tell(c, &r, 0, 0);
 	}
-	if (!st.seated)
+	if (!st.seated) {
 		cli_warn(c, "%s", _("nobody to seat: nobody said yes or maybe, or was added (see --status)"));
-	else
-		cli_info(c, o.dry_run ? _("would seat %zu people at %ld tables (dry run: nothing written)") :
-			 _("seated %zu people at %ld tables; print the plan with 'wd-invite list --by-table'"),
-			 st.seated, st.tables);
+	} else {
+		char people[64], tables[64];
+
+		cli_count(people, sizeof(people),
+			  Q_("%zu person", "%zu people", st.seated), st.seated);
+		cli_count(tables, sizeof(tables),
+			  Q_("%ld table", "%ld tables", (unsigned long)st.tables),
+			  st.tables);
+		cli_info(c, o.dry_run ? _("would seat %s at %s (dry run: nothing written)") :
+			 _("seated %s at %s; print the plan with 'wd-invite list --by-table'"),
+			 people, tables);
+	}
 	if (st.no_host)
-		cli_warn(c, _("%ld table(s) without a host: mark hosts with 'host: true' or 'add --host'"),
+		cli_warn(c, Q_("%ld table without a host: mark hosts with 'host: true' or 'add --host'",
+			       "%ld tables without a host: mark hosts with 'host: true' or 'add --host'",
+			       (unsigned long)st.no_host),
 			 st.no_host);
 	if (st.no_resident)
-		cli_warn(c, _("%ld table(s) without a resident: fewer residents than tables"),
+		cli_warn(c, Q_("%ld table without a resident: fewer residents than tables",
+			       "%ld tables without a resident: fewer residents than tables",
+			       (unsigned long)st.no_resident),
 			 st.no_resident);
 	if (st.only_professionals)
-		cli_warn(c, _("%ld table(s) of professionals only: too few citizens to go round"),
+		cli_warn(c, Q_("%ld table of professionals only: too few citizens to go round",
+			       "%ld tables of professionals only: too few citizens to go round",
+			       (unsigned long)st.only_professionals),
 			 st.only_professionals);
 	ret = save(c, &o, &r);
 out:
@@ -793,7 +860,9 @@ static void tell_git(struct cli *c, struct wd_who *w, const char *query)
 			wd_buf_addf(&list, "%s%s", i ? ", " : "", commits.v[i]);
 		if (commits.n > 5)
 			wd_buf_adds(&list, ", ...");
-		cli_warn(c, _("'%s' is still in the git history: %zu commit(s) (%s)"),
+		cli_warn(c, Q_("'%s' is still in the git history: %zu commit (%s)",
+			       "'%s' is still in the git history: %zu commits (%s)",
+			       commits.n),
 			 query, commits.n, wd_buf_str(&list));
 		if (!c->quiet) {
 			fputs(_("hint: commit this change; then rewrite the history to purge it, for\n"
@@ -917,11 +986,13 @@ static int cmd_purge(struct cli *c, int argc, char **argv)
 		if (tab)
 			*tab = '\0';
 		if (o.dry_run)
-			printf(_("would drop the contact data of %lu people of '%s'\n"),
-			       n, purged.v[i]);
+			printf(Q_("would drop the contact data of %lu person of '%s'\n",
+				  "would drop the contact data of %lu people of '%s'\n",
+				  n), n, purged.v[i]);
 		else
-			cli_info(c, _("dropped the contact data of %lu people of '%s'"),
-				 n, purged.v[i]);
+			cli_info(c, Q_("dropped the contact data of %lu person of '%s'",
+				       "dropped the contact data of %lu people of '%s'",
+				       n), n, purged.v[i]);
 	}
 	if (!purged.n && c->verbose)
 		cli_info(c, "%s", _("no contact data of dialogues that ended before then"));
@@ -940,6 +1011,344 @@ out:
 	return ret;
 }
 
+/* --- send, remind, ics --- */
+
+#define DEFAULT_SENDMAIL "sendmail -t -oi"
+
+/* What goes out, one of them: "an invitation", "a reminder letter". */
+static const char *what(const struct wd_sending *s)
+{
+	int letter = s->o.channel == WD_CHANNEL_LETTER;
+
+	if (s->o.purpose == WD_PURPOSE_REMIND)
+		return letter ? _("a reminder letter") : _("a reminder");
+	return letter ? _("a letter") : _("an invitation");
+}
+
+/* How many go out, the noun in the right form: "1 invitation", "5 invitations". */
+static const char *counted(char *buf, size_t size, const struct wd_sending *s,
+			   size_t n)
+{
+	int letter = s->o.channel == WD_CHANNEL_LETTER;
+
+	if (s->o.purpose == WD_PURPOSE_REMIND)
+		return letter ?
+		       cli_count(buf, size, Q_("%zu reminder letter",
+					       "%zu reminder letters", n), n) :
+		       cli_count(buf, size, Q_("%zu reminder", "%zu reminders", n),
+				 n);
+	return letter ?
+	       cli_count(buf, size, Q_("%zu letter", "%zu letters", n), n) :
+	       cli_count(buf, size, Q_("%zu invitation", "%zu invitations", n), n);
+}
+
+/* Why someone gets nothing, as the end of "not to 'X' (x): ...". */
+static void why_not(const struct wd_sending *s, const struct wd_send_item *it,
+		    char *out, size_t size)
+{
+	int remind = s->o.purpose == WD_PURPOSE_REMIND;
+
+	switch (it->why) {
+	case WD_SEND_DONE:
+		if (remind)
+			snprintf(out, size, _("reminded already, at %s"), it->since);
+		else
+			snprintf(out, size, _("invited already, at %s (--again sends it again)"),
+				 it->since);
+		break;
+	case WD_SEND_WAITING:
+		snprintf(out, size, _("on the waiting list (number %ld): no reminder until a place comes free"),
+			 it->place);
+		break;
+	case WD_SEND_UNINVITED:
+		snprintf(out, size, "%s", _("not invited and no answer: nothing to remind of"));
+		break;
+	case WD_SEND_NO_EMAIL:
+	case WD_SEND_NO_CONSENT:
+	case WD_SEND_BAD_EMAIL:
+		snprintf(out, size, _("%s (a letter: --channel letter)"),
+			 wd_send_reason(it->why));
+		break;
+	default:
+		snprintf(out, size, "%s", wd_send_reason(it->why));
+		break;
+	}
+}
+
+/* What a run would do (dry run), or did, per person. */
+static void say_item(struct cli *c, const struct wd_sending *s,
+		     const struct wd_send_item *it, int dry)
+{
+	int letter = s->o.channel == WD_CHANNEL_LETTER;
+	char why[512];
+
+	if (it->why == WD_SEND_GO) {
+		if (dry)
+			printf(letter ? _("would write %s for '%s' (%s): %s\n") :
+			       _("would send %s to '%s' (%s): %s\n"),
+			       what(s), it->name, it->id, it->to);
+		else if (c->verbose)
+			cli_info(c, letter ? _("wrote %s for '%s' (%s): %s") :
+				 _("sent %s to '%s' (%s): %s"), what(s),
+				 it->name, it->id, it->to);
+		return;
+	}
+	why_not(s, it, why, sizeof(why));
+	if (dry)
+		printf(_("not to '%s' (%s): %s\n"), it->name, it->id, why);
+	else if (WD_SEND_UNREACHABLE(it->why))
+		cli_warn(c, _("nothing sent to '%s' (%s): %s"), it->name, it->id,
+			 why);
+	else if (c->verbose)
+		cli_info(c, _("not to '%s' (%s): %s"), it->name, it->id, why);
+}
+
+static size_t count_why(const struct wd_sending *s, enum wd_send_why why)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < s->n; i++)
+		n += s->v[i].why == why;
+	return n;
+}
+
+/* Why remind has nothing to do today. */
+static void say_no_reminders(struct cli *c, const struct wd_sending *s)
+{
+	struct wd_buf day = WD_BUF_INIT(0);
+
+	if (s->over) {
+		cli_info(c, _("'%s' has begun or is cancelled: no reminders"),
+			 s->r->dialogue);
+	} else {
+		char left[64], from[64];
+
+		wd_date_iso(&day, s->r->dl.start.t - s->o.days * 86400);
+		cli_count(left, sizeof(left), Q_("%ld day", "%ld days",
+						 (unsigned long)s->days_left),
+			  s->days_left);
+		cli_count(from, sizeof(from), Q_("%ld day", "%ld days",
+						 (unsigned long)s->o.days),
+			  s->o.days);
+		cli_info(c, _("'%s' is in %s: reminders go out from %s before (%s)"),
+			 s->r->dialogue, left, from, wd_buf_str(&day));
+	}
+	wd_buf_release(&day);
+}
+
+static void summary(struct cli *c, const struct wd_sending *s, int dry,
+		    const char *where)
+{
+	size_t done = count_why(s, WD_SEND_DONE);
+	char n[64];
+
+	if (dry)
+		cli_info(c, s->o.channel == WD_CHANNEL_LETTER ?
+			 _("would write %s (dry run: nothing sent or written)") :
+			 _("would send %s (dry run: nothing sent or written)"),
+			 counted(n, sizeof(n), s, s->go));
+	else if (s->o.channel == WD_CHANNEL_LETTER)
+		cli_info(c, Q_("wrote %s in %s: print it and take it round",
+			       "wrote %s in %s: print them and take them round",
+			       s->sent),
+			 counted(n, sizeof(n), s, s->sent), where);
+	else
+		cli_info(c, _("sent %s (%s)"), counted(n, sizeof(n), s, s->sent),
+			 where);
+	if (done && s->o.purpose == WD_PURPOSE_REMIND)
+		cli_info(c, Q_("%zu person reminded already",
+			       "%zu people reminded already", done), done);
+	else if (done && !s->o.again)
+		cli_info(c, Q_("%zu person invited already (--again sends to them again)",
+			       "%zu people invited already (--again sends to them again)",
+			       done), done);
+}
+
+/* The first message that did not go, or did not get recorded. */
+static int send_failed(struct cli *c, const struct wd_sending *s,
+		       struct wd_error *e)
+{
+	const struct wd_send_item *it = NULL;
+	struct wd_error x;
+	char n[64];
+	size_t i;
+
+	for (i = 0; i < s->n && !it; i++)
+		if (s->v[i].why == WD_SEND_GO && !s->v[i].done)
+			it = &s->v[i];
+	if (!it)
+		return cli_fail(c, e);
+	x = *e;
+	snprintf(x.msg, sizeof(x.msg), it->delivered ?
+		 _("%s went to '%s' (%s) but cannot be recorded: %s") :
+		 _("cannot send %s to '%s' (%s): %s"), what(s), it->name,
+		 it->id, e->msg);
+	cli_fail(c, &x);
+	if (it->delivered)
+		cli_warn(c, "%s", _("the next run sends it again, with the same Message-ID"));
+	cli_info(c, _("%zu of %s sent and recorded; nobody else is marked: run it again to send the rest"),
+		 s->sent, counted(n, sizeof(n), s, s->go));
+	return e->code ? e->code : EX_SOFTWARE;
+}
+
+/* The options of send and remind that go together; an exit code or -1. */
+static int check_sending(struct cli *c, const struct opts *o,
+			 struct wd_send_opts *so)
+{
+	int boxes = !!o->mbox + !!o->maildir + o->sendmail;
+	const char *ch = o->channel ? wd_vocab_canon(WD_V_CHANNEL, o->channel) :
+			 "email";
+
+	if (!ch)
+		return cli_usage_error(c, _("--channel: unknown channel '%s' (email, letter)"),
+				       o->channel);
+	so->channel = !strcmp(ch, "letter") ? WD_CHANNEL_LETTER : WD_CHANNEL_EMAIL;
+	if (boxes > 1)
+		return cli_usage_error(c, "%s", _("one of --mbox, --maildir and --sendmail"));
+	if (so->channel == WD_CHANNEL_LETTER) {
+		if (boxes)
+			return cli_usage_error(c, "%s", _("letters are not mailed: --channel letter takes --out DIR"));
+		if (!o->out)
+			return cli_usage_error(c, "%s", _("where do the letters go? --out DIR"));
+		so->out = o->out;
+		return -1;
+	}
+	if (o->out)
+		return cli_usage_error(c, "%s", _("--out is for letters (--channel letter)"));
+	if (!boxes && !o->dry_run)
+		return cli_usage_error(c, "%s", _("where do the messages go? --mbox FILE, --maildir DIR or --sendmail"));
+	return -1;
+}
+
+static void outbox_of(const struct opts *o, struct cli *c, struct wd_outbox *box)
+{
+	const char *cmd = getenv("WD_SENDMAIL");
+
+	if (o->mbox)
+		wd_outbox_init(box, WD_OUTBOX_MBOX, o->mbox, c->ws.now);
+	else if (o->maildir)
+		wd_outbox_init(box, WD_OUTBOX_MAILDIR, o->maildir, c->ws.now);
+	else
+		wd_outbox_init(box, WD_OUTBOX_SENDMAIL,
+			       cmd && *cmd ? cmd : DEFAULT_SENDMAIL, c->ws.now);
+}
+
+static const char *where_to(const struct opts *o, const struct wd_outbox *box)
+{
+	if (o->out)
+		return o->out;
+	return box->kind == WD_OUTBOX_SENDMAIL ? box->target :
+	       o->mbox ? o->mbox : o->maildir;
+}
+
+static int sending(struct cli *c, int argc, char **argv,
+		   enum wd_purpose purpose)
+{
+	struct wd_send_opts so;
+	struct wd_sending s;
+	struct wd_roster r;
+	struct wd_outbox box;
+	struct wd_error e;
+	struct opts o;
+	size_t i;
+	int ret;
+
+	if ((ret = parse(c, argc, argv, &o, purpose == WD_PURPOSE_REMIND ?
+			 remind_opts : send_opts)) >= 0)
+		return ret;
+	memset(&so, 0, sizeof(so));
+	so.purpose = purpose;
+	if (purpose == WD_PURPOSE_REMIND) {
+		if (o.days < 0)
+			return cli_usage_error(c, "%s", _("remind needs --days N: how many days before the dialogue"));
+		if (optind < argc)
+			return cli_usage_error(c, _("unexpected argument '%s'"), argv[optind]);
+		so.days = o.days;
+	} else if (o.pending && optind < argc) {
+		return cli_usage_error(c, "%s", _("either PERSON... or --pending"));
+	}
+	if ((ret = check_sending(c, &o, &so)) >= 0)
+		return ret;
+	so.again = o.again;
+	so.who = (const char *const *)argv + optind;
+	so.nwho = (size_t)(argc - optind);
+	wd_roster_init(&r);
+	wd_sending_init(&s);
+	/* a real run holds the lock from deciding to the last record */
+	if ((ret = open_roster(c, &o, &r, 1)))
+		goto out;
+	if (wd_send_plan(&s, &r, &so, &e) < 0) {
+		ret = cli_fail(c, &e);
+		goto out;
+	}
+	if (s.over || s.not_yet) {
+		say_no_reminders(c, &s);
+		goto out;
+	}
+	/* who gets nothing, and why (all of it on a dry run) */
+	for (i = 0; i < s.n; i++)
+		if (o.dry_run || s.v[i].why != WD_SEND_GO)
+			say_item(c, &s, &s.v[i], o.dry_run);
+	outbox_of(&o, c, &box);
+	if (o.dry_run) {
+		summary(c, &s, 1, NULL);
+		goto out;
+	}
+	ret = wd_send_run(&s, &box, &e);
+	for (i = 0; c->verbose && i < s.n; i++)
+		if (s.v[i].done)
+			say_item(c, &s, &s.v[i], 0);
+	if (ret < 0)
+		ret = send_failed(c, &s, &e);
+	else
+		summary(c, &s, 0, where_to(&o, &box));
+	if (r.locked) {
+		wd_ws_unlock(r.ws);
+		r.locked = 0;
+	}
+	if (s.sent)
+		cli_index_dialogue(c, r.dialogue);
+out:
+	wd_sending_release(&s);
+	wd_roster_release(&r);
+	return ret;
+}
+
+static int cmd_send(struct cli *c, int argc, char **argv)
+{
+	return sending(c, argc, argv, WD_PURPOSE_INVITE);
+}
+
+static int cmd_remind(struct cli *c, int argc, char **argv)
+{
+	return sending(c, argc, argv, WD_PURPOSE_REMIND);
+}
+
+static int cmd_ics(struct cli *c, int argc, char **argv)
+{
+	struct wd_buf out = WD_BUF_INIT(0);
+	struct wd_roster r;
+	struct wd_error e;
+	struct opts o;
+	int ret;
+
+	if ((ret = parse(c, argc, argv, &o, ics_opts)) >= 0)
+		return ret;
+	if (optind + 1 < argc)
+		return cli_usage_error(c, "%s", _("ics takes one person at most"));
+	wd_roster_init(&r);
+	if ((ret = open_roster(c, &o, &r, 0)))
+		goto out;
+	if (wd_send_ics(&r, optind < argc ? argv[optind] : NULL, &out, &e) < 0)
+		ret = cli_fail(c, &e);
+	else if (fwrite(wd_buf_str(&out), 1, out.len, stdout) != out.len)
+		ret = EX_IOERR;
+out:
+	wd_buf_release(&out);
+	wd_roster_release(&r);
+	return ret;
+}
+
 static const struct {
 	const char *name;
 	int (*fn)(struct cli *, int, char **);
@@ -950,6 +1359,9 @@ static const struct {
 	{ "rsvp", cmd_rsvp },
 	{ "checkin", cmd_checkin },
 	{ "tables", cmd_tables },
+	{ "send", cmd_send },
+	{ "remind", cmd_remind },
+	{ "ics", cmd_ics },
 	{ "show-person", cmd_show },
 	{ "forget", cmd_forget },
 	{ "purge", cmd_purge },
@@ -966,7 +1378,7 @@ int main(int argc, char **argv)
 	if (r >= 0)
 		goto out;
 	if (ind >= argc) {
-		r = cli_usage_error(&c, "%s", _("which command? (add, import, list, rsvp, checkin, tables, show-person, forget, purge)"));
+		r = cli_usage_error(&c, "%s", _("which command? (add, import, list, rsvp, checkin, tables, send, remind, ics, show-person, forget, purge)"));
 		goto out;
 	}
 	for (i = 0; i < sizeof(cmds) / sizeof(*cmds); i++)

@@ -82,7 +82,7 @@ void wd_people_read(struct wd_people *pp, struct wd_diag *diag)
 		return;
 	pp->v = calloc(list->n, sizeof(*pp->v));
 	if (!pp->v) {
-		wd_f_problem(&c, list, "%s", _("out of memory"));
+		wd_f_oom(&c, list);
 		return;
 	}
 	for (i = 0; i < list->n; i++) {
@@ -99,7 +99,7 @@ void wd_people_read(struct wd_people *pp, struct wd_diag *diag)
 			continue;
 		added = wd_strset_put(&pp->byid, p->id, pp->n);
 		if (added < 0) {
-			wd_f_problem(&c, m, "%s", _("out of memory"));
+			wd_f_oom(&c, m);
 			return;
 		}
 		if (!added) {
@@ -277,7 +277,7 @@ void wd_contacts_read(struct wd_contacts *cc, struct wd_diag *diag)
 		return;
 	cc->v = calloc(map->n, sizeof(*cc->v));
 	if (!cc->v) {
-		wd_f_problem(&c, map, "%s", _("out of memory"));
+		wd_f_oom(&c, map);
 		return;
 	}
 	for (i = 0; i < map->n; i++) {
@@ -296,7 +296,7 @@ void wd_contacts_read(struct wd_contacts *cc, struct wd_diag *diag)
 			continue;
 		}
 		if (wd_strset_put(&cc->byid, k->s, cc->n) < 0) {
-			wd_f_problem(&c, map, "%s", _("out of memory"));
+			wd_f_oom(&c, map);
 			return;
 		}
 		ct->node = m;

@@ -996,9 +996,10 @@ int wd_privacy_show(const struct wd_who *w, const char *query, int json,
 	if (wd_buf_adds(out, nl ? "# Alles wat deze werkruimte bewaart over " :
 			"# Everything this workspace holds on ") < 0 ||
 	    wd_yemit_scalar(out, query, 0) < 0 ||
-	    wd_buf_addf(out, nl ? ": %zu plek(ken), waarvan %zu in vrije tekst.\n" :
-			": %zu place(s), %zu of them in free text.\n",
-			w->n, w->mentions) < 0)
+	    wd_buf_addf(out, nl ? ": %zu %s, waarvan %zu in vrije tekst.\n" :
+			": %zu %s, %zu of them in free text.\n", w->n,
+			w->n == 1 ? (nl ? "plek" : "place") :
+			(nl ? "plekken" : "places"), w->mentions) < 0)
 		return wd_error_oom(err);
 	if (!w->n && wd_buf_adds(out, "[]\n") < 0)
 		return wd_error_oom(err);

@@ -107,8 +107,8 @@ test_expect_success 'too few residents or hosts: a warning' '
 	wd-invite -C ws -q checkin --undo bewoner-1 bewoner-2 &&
 	wd-invite -C ws -q checkin zorg-2 zorg-3 &&
 	wd-invite -C ws tables --size 2 2>err &&
-	test_grep "warning: 2 table(s) without a resident" err &&
-	test_grep "warning: 1 table(s) without a host" err
+	test_grep "warning: 2 tables without a resident" err &&
+	test_grep "warning: 1 table without a host:" err
 '
 
 test_expect_success '--dry-run prints the plan and writes nothing; bad sizes are 64' '

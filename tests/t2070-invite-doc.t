@@ -38,7 +38,7 @@ test_expect_success '--help and the SYNOPSIS have the same commands and options'
 	missing = sorted(want - got)
 	extra = sorted(got - want)
 	assert not missing and not extra, ("man only", missing, "help only", extra)
-	assert len({c for c, _ in want}) == 9, sorted({c for c, _ in want})
+	assert len({c for c, _ in want}) == 12, sorted({c for c, _ in want})
 	EOF
 '
 
@@ -55,7 +55,8 @@ test_expect_success 'every option of --help is described in OPTIONS' '
 
 test_expect_success 'EXAMPLES has an example for every command' '
 	sed -n "/^\.Sh EXAMPLES/,/^\.Sh SEE ALSO/p" "$MAN" >examples &&
-	for c in add import list rsvp checkin tables show-person forget purge
+	for c in add import list rsvp checkin tables send remind ics \
+		show-person forget purge
 	do
 		grep -q "wd-invite .*$c" examples || { echo "no example of $c"; return 1; }
 	done
