@@ -3,7 +3,12 @@
 #   make                  build libwd and the wd-* commands into build/
 #   make check            run every test (TAP, through prove)
 #   make check SANITIZE=1 the same under AddressSanitizer + UBSan (build-san/)
-#   make check VALGRIND=1 the shell tests under valgrind memcheck
+#   make check VALGRIND=1 the shell tests under valgrind memcheck (slow:
+#                         VALGRIND_EVERY=K runs every K-th command under it,
+#                         from VALGRIND_FROM=J, as CI does)
+#   make fuzz             each libFuzzer harness for FUZZ_SECONDS (30), with
+#                         clang, see tests/fuzz/fuzz.mk
+#   make check T='t2100-*.t t3000-*.t'  only those tests
 #   make install          PREFIX (/usr/local) and DESTDIR as usual
 #   make bench            benchmarks, see tests/bench/README.md
 
@@ -18,7 +23,7 @@ PKG_CONFIG ?= pkg-config
 CFLAGS ?= -O2 -g
 PROVE ?= prove
 
-PKGS = yaml-0.1 sqlite3
+PKGS = yaml-0.1 sqlite3 gmime-3.0 libical
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS))
 PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS))
 # libcsv and libstemmer ship no .pc file
@@ -47,6 +52,12 @@ CLI_OBJ = $(O)/cmd/cli.o
 BINS = $(CMDS:%=$(O)/%) $(O)/wd
 UNIT_SRC = $(wildcard tests/unit/*.c)
 UNIT = $(O)/tests/unit-tests
+# the fuzz harnesses without libFuzzer: each replays its corpus in make
+# check (tests/t8000-fuzz-corpus.t), in this build's compiler and flags
+FUZZ_NAMES = $(patsubst tests/fuzz/fuzz-%.c,%,$(wildcard tests/fuzz/fuzz-*.c))
+REPLAYS = $(FUZZ_NAMES:%=$(O)/tests/fuzz/replay-%)
+# LD_PRELOAD shims for tests/t8100-alloc-fail.t and t8200-io-fail.t
+FAULT = $(O)/tests/fault/allocfail.so $(O)/tests/fault/iofail.so
 
 # message catalogues: share/po/LANG.po -> $(O)/locale/LANG/LC_MESSAGES
 PO = $(wildcard share/po/*.po)
@@ -89,9 +100,28 @@ $(O)/wd: $(O)/cmd/wd.o $(CLI_OBJ) $(O)/libwd.a
 $(UNIT): $(UNIT_SRC:%.c=$(O)/%.o) $(O)/libwd.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
-check: all $(UNIT)
+$(O)/tests/fuzz/replay-%: $(O)/tests/fuzz/fuzz-%.o $(O)/tests/fuzz/replay.o \
+		$(O)/libwd.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+# never instrumented: in a sanitizer build the shim comes before ASan's
+# runtime, under valgrind before memcheck's allocator
+$(O)/tests/fault/%.so: tests/fault/%.c $(O)/.flags
+	@mkdir -p $(dir $@)
+	$(CC) -std=c17 -O2 -g -Wall -Wextra -Werror -fPIC -shared -o $@ $< -ldl
+
+# T: which tests (file names in tests/), all by default
+T = ./t[0-9]*.t
+
+check: all $(UNIT) $(REPLAYS) $(FAULT)
 	cd tests && WD_BUILD=$(abspath $(O)) WD_VALGRIND=$(VALGRIND) \
-		$(PROVE) $(PROVE_OPTS) ./t[0-9]*.t
+		WD_VALGRIND_EVERY=$(VALGRIND_EVERY) WD_VALGRIND_FROM=$(VALGRIND_FROM) \
+		WD_SLOW=$(SLOW) $(PROVE) $(PROVE_OPTS) $(T)
+
+# libFuzzer: tests/fuzz/fuzz.mk builds into build-fuzz/ with clang
+FUZZ_SECONDS ?= 30
+fuzz:
+	$(MAKE) -f tests/fuzz/fuzz.mk FUZZ_SECONDS=$(FUZZ_SECONDS) run
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR)/wd \
@@ -129,12 +159,12 @@ demo: all
 	PATH="$(abspath $(O)):$$PATH" ./share/wd/examples/demo.sh $(DEMO_DIR)
 
 clean:
-	rm -rf build build-san build-bench tests/trash.*
+	rm -rf build build-san build-bench build-fuzz tests/trash.*
 
-.PHONY: all check install uninstall demo clean pot FORCE
+.PHONY: all check fuzz install uninstall demo clean pot FORCE
 .SECONDARY:
 
--include $(LIB_OBJ:.o=.d) $(O)/cmd/*.d $(O)/tests/unit/*.d
+-include $(LIB_OBJ:.o=.d) $(O)/cmd/*.d $(O)/tests/unit/*.d $(O)/tests/fuzz/*.d
 
 # benchmarks (never part of check): an optimised build in build-bench/
 bench:

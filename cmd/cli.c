@@ -266,7 +266,7 @@ void cli_info(struct cli *c, const char *fmt, ...)
 
 int cli_help(struct cli *c)
 {
-	fputs(c->usage, stdout);
+	fputs(_(c->usage), stdout);
 	return 0;
 }
 

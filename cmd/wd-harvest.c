@@ -10,7 +10,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-static const char usage[] =
+/* TRANSLATORS: the --help text; translate the explanations only, keep
+ * commands, options and their arguments as they are, and the columns */
+static const char *const usage = N_(
 	"usage: wd-harvest [-C DIR] [-q] [-v] <command> [<options>]\n"
 	"\n"
 	"  add [-d ID] --kind KIND [--by PERSON] [--table N | --source S]\n"
@@ -37,7 +39,7 @@ static const char usage[] =
 	"      --no-progress   no progress bar\n"
 	"  -d, --dialogue ID   the dialogue (default: the one you are in)\n"
 	"  -h, --help          show this help\n"
-	"      --version       show the version\n";
+	"      --version       show the version\n");
 
 enum {
 	O_KIND = 256, O_BY, O_TABLE, O_SOURCE, O_PHASE, O_TAG, O_OWNER, O_DUE,

@@ -9,7 +9,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-static const char usage[] =
+/* TRANSLATORS: the --help text; translate the explanations only, keep
+ * commands, options and their arguments as they are, and the columns */
+static const char *const usage = N_(
 	"usage: wd-init [-C DIR] [-q] [-v] [--git] [--name NAME]\n"
 	"               [--organisation ORG] [--lang nl|en] [--timezone ZONE]\n"
 	"   or: wd-init [-C DIR] [-q] [-v] ID --title TITLE --theme THEME\n"
@@ -46,7 +48,7 @@ static const char usage[] =
 	"      --dry-run       print the new dialogue.yaml, write nothing\n"
 	"      --themes        list suggested themes\n"
 	"  -h, --help          show this help\n"
-	"      --version       show the version\n";
+	"      --version       show the version\n");
 
 enum {
 	O_GIT = 256, O_NAME, O_ORG, O_LANG, O_TZ, O_TITLE, O_START, O_END,

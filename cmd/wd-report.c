@@ -12,7 +12,9 @@
 
 #include <string.h>
 
-static const char usage[] =
+/* TRANSLATORS: the --help text; translate the explanations only, keep
+ * commands, options and their arguments as they are, and the columns */
+static const char *const usage = N_(
 	"usage: wd-report [-C DIR] [-q] [-v] [--no-progress] <command> [<options>]\n"
 	"\n"
 	"commands:\n"
@@ -42,7 +44,7 @@ static const char usage[] =
 	"  -v, --verbose      say more\n"
 	"      --no-progress  no progress bar, even on a terminal\n"
 	"  -h, --help         show this help\n"
-	"      --version      show the version\n";
+	"      --version      show the version\n");
 
 /* Options of a subcommand: -1 to go on, else the exit code. */
 static int sub_opts(struct cli *c, int argc, char **argv,

@@ -7,13 +7,15 @@
 #include <string.h>
 #include <unistd.h>
 
-static const char usage[] =
+/* TRANSLATORS: the --help text; translate the explanations only, keep
+ * commands, options and their arguments as they are, and the columns */
+static const char *const usage = N_(
 	"usage: wd [-C DIR] [-q] [-v] [--no-progress] <command> [<args>]\n"
 	"   or: wd help [<command>]\n"
 	"   or: wd --version\n"
 	"\n"
 	"Runs wd-<command> with the options and arguments given, as git does.\n"
-	"Run 'wd' alone for the commands, 'wd help <command>' for its manual.\n";
+	"Run 'wd' alone for the commands, 'wd help <command>' for its manual.\n");
 
 static const struct {
 	const char *name;

@@ -101,13 +101,14 @@ static void check_harvest_file(struct checker *c, const char *id,
 {
 	struct wd_buf path = WD_BUF_INIT(0);
 	struct wd_harvest h;
+	struct wd_error e;	/* not c->first: that is the first problem */
 	size_t i, j;
 
 	wd_harvest_init(&h);
 	c->stats->files++;
-	if (wd_ws_join(c->ws, &path, rel) < 0 ||
-	    wd_ydoc_load(&h.doc, path.ptr, rel, NULL, &c->first) < 0) {
-		wd_diag_error(&c->diag, &c->first);
+	if ((wd_ws_join(c->ws, &path, rel) < 0 && wd_error_oom(&e)) ||
+	    wd_ydoc_load(&h.doc, path.ptr, rel, NULL, &e) < 0) {
+		wd_diag_error(&c->diag, &e);
 		goto out;
 	}
 	wd_harvest_read(&h, &c->diag);
@@ -144,12 +145,19 @@ static void check_harvest(struct checker *c, const char *id,
 	struct wd_buf rel = WD_BUF_INIT(0), path = WD_BUF_INIT(0);
 	struct wd_strvec files = WD_STRVEC_INIT, item_ids = WD_STRVEC_INIT;
 	struct dirent *e;
+	struct stat st;
 	DIR *d;
 	size_t i;
 
 	if (wd_buf_addf(&rel, "%s/harvest", id) < 0 ||
 	    wd_ws_join(c->ws, &path, rel.ptr) < 0)
 		goto oom;
+	if (lstat(path.ptr, &st) == 0 && S_ISLNK(st.st_mode)) {
+		/* not followed: it could lead out of the workspace */
+		wd_diag_at(&c->diag, EX_DATAERR, rel.ptr, 0, 0, "%s",
+			   _("is a symbolic link; refused"));
+		goto out;
+	}
 	d = opendir(path.ptr);
 	if (!d)
 		goto out;
@@ -182,6 +190,7 @@ static void check_contacts(struct checker *c, const char *id,
 {
 	struct wd_contacts cc;
 	struct wd_buf name = WD_BUF_INIT(0), path = WD_BUF_INIT(0);
+	struct wd_error e;
 	size_t i;
 
 	wd_contacts_init(&cc);
@@ -190,9 +199,9 @@ static void check_contacts(struct checker *c, const char *id,
 		c->diag.failed = 1;
 		goto out;
 	}
-	if (wd_ydoc_load(&cc.doc, path.ptr, name.ptr, NULL, &c->first) < 0) {
-		if (c->first.code != EX_NOINPUT)
-			wd_diag_error(&c->diag, &c->first);
+	if (wd_ydoc_load(&cc.doc, path.ptr, name.ptr, NULL, &e) < 0) {
+		if (e.code != EX_NOINPUT)
+			wd_diag_error(&c->diag, &e);
 		goto out;
 	}
 	c->stats->files++;

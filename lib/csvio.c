@@ -69,12 +69,18 @@ struct lines {
 	size_t n;
 };
 
+/* Whether byte i ends a line: LF, CRLF, or a CR alone (old Mac files). */
+static int line_end(const char *p, size_t len, size_t i)
+{
+	return p[i] == '\n' || (p[i] == '\r' && (i + 1 == len || p[i + 1] != '\n'));
+}
+
 static int index_lines(struct lines *l, const char *p, size_t len)
 {
 	size_t i, n = 1;
 
 	for (i = 0; i < len; i++)
-		if (p[i] == '\n')
+		if (line_end(p, len, i))
 			n++;
 	l->start = malloc(n * sizeof(*l->start));
 	if (!l->start)
@@ -82,7 +88,7 @@ static int index_lines(struct lines *l, const char *p, size_t len)
 	l->n = 0;
 	l->start[l->n++] = 0;
 	for (i = 0; i < len; i++)
-		if (p[i] == '\n' && i + 1 < len)
+		if (line_end(p, len, i) && i + 1 < len)
 			l->start[l->n++] = i + 1;
 	return 0;
 }
@@ -208,7 +214,7 @@ static void on_field(void *s, size_t n, void *data)
 static int match_header(struct parse *p)
 {
 	struct wd_csv *c = p->c;
-	struct wd_buf h = WD_BUF_INIT(256), n = WD_BUF_INIT(256);
+	struct wd_buf h = WD_BUF_INIT(0), n = WD_BUF_INIT(0);
 	const char *cand[64];
 	size_t i, j, k, ncand = 0;
 	int r = -1;

@@ -3,6 +3,8 @@
 #include "i18n.h"
 #include "slug.h"
 #include "template.h"
+#include "undo.h"
+#include "utf8.h"
 #include "yedit.h"
 
 #include <dirent.h>
@@ -175,6 +177,8 @@ static int load_qset(const struct wd_ws *ws, const char *lang,
 			goto oom;
 		if (wd_ws_shared(ws, ws->share, rel.ptr, &path, err) == 0)
 			goto found;
+		if (err->code == EX_OSERR)
+			goto out;	/* not "no questions of this theme" */
 	}
 	wd_buf_reset(&rel);
 	if (wd_buf_addf(&rel, "questions/%s/default.yaml", lang) < 0)
@@ -442,6 +446,11 @@ int wd_dialogue_relay_to(struct wd_ws *ws, const char *from, const char *to,
 	int r = -1;
 
 	wd_ydoc_init(&doc);
+	if (!wd_ws_has_dialogue(ws, from)) {
+		wd_error_set(err, EX_NOINPUT, _("no dialogue '%s' in this workspace"),
+			     from);
+		goto out;
+	}
 	if (load_doc(ws, from, &doc, &path, err) < 0 ||
 	    edit_relay_to(&doc, to, err) < 0)
 		goto out;
@@ -472,6 +481,60 @@ static int empty_dir(const char *path)
 	return empty;
 }
 
+/* What the user gave must be text a file can hold (see wd_text_check). */
+static int check_texts(const struct wd_dialogue_new *nd, struct wd_error *err)
+{
+	const struct {
+		const char *v, *what;
+		int line;
+	} t[] = {
+		{ nd->title, "--title", 1 }, { nd->theme, "--theme", 1 },
+		{ nd->place, "--place", 1 }, { nd->venue, "--venue", 0 },
+		{ nd->question, "--question", 0 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(t) / sizeof(*t); i++)
+		if (t[i].v && wd_text_check(t[i].v, t[i].line, t[i].what, err) < 0)
+			return -1;
+	for (i = 0; i < nd->nhosts; i++)
+		if (wd_text_check(nd->hosts[i], 1, "--host", err) < 0)
+			return -1;
+	return 0;
+}
+
+/*
+ * Write the new dialogue (and, with `from`, the previous one first).
+ * When the new one cannot be made, the previous one is put back and the
+ * folder made for the new one removed: the command fails as a whole.
+ */
+static int write_new(struct wd_ws *ws, const struct wd_dialogue_new *nd,
+		     const struct wd_ydoc *prev, const char *dir,
+		     const char *rel, const struct wd_buf *out,
+		     struct wd_error *err)
+{
+	struct wd_undo undo;
+	struct stat st;
+	int made = lstat(dir, &st) < 0, r = -1;
+
+	wd_undo_init(&undo, ws);
+	if (nd->from && wd_undo_write(&undo, prev->name, prev->src, prev->len,
+				      0644, err) < 0)
+		goto out;
+	if (wd_store_mkdir(dir, nd->id, 0755, err) < 0 ||
+	    wd_undo_write(&undo, rel, out->ptr, out->len, 0644, err) < 0)
+		goto out;
+	r = 0;
+out:
+	if (r < 0) {
+		wd_undo_rollback(&undo);
+		if (made)
+			rmdir(dir);
+	}
+	wd_undo_release(&undo);
+	return r;
+}
+
 /*
  * The order of the writes keeps every moment consistent: first the
  * previous dialogue learns where the relay goes (a relay to a dialogue
@@ -499,6 +562,8 @@ int wd_dialogue_create(struct wd_ws *ws, const struct wd_dialogue_new *nd,
 	if (nd->from && !strcmp(nd->from, nd->id))
 		return wd_error_set(err, EX_USAGE, "%s",
 				    _("a dialogue cannot hand the baton to itself"));
+	if (check_texts(nd, err) < 0)
+		return -1;
 	if (!nd->dry_run && wd_ws_lock(ws, err) < 0)
 		return -1;
 	if (wd_ws_join(ws, &dir, nd->id) < 0 ||
@@ -512,7 +577,13 @@ int wd_dialogue_create(struct wd_ws *ws, const struct wd_dialogue_new *nd,
 		goto out;
 	}
 	if (nd->from) {
-		/* read and change the previous one first: fail before writing */
+		/* read and change the previous one first: fail before writing;
+		 * only a real dialogue folder (not a symbolic link out) */
+		if (!wd_ws_has_dialogue(ws, nd->from)) {
+			wd_error_set(err, EX_NOINPUT,
+				     _("no dialogue '%s' in this workspace"), nd->from);
+			goto out;
+		}
 		if (load_doc(ws, nd->from, &prev, &prev_path, err) < 0 ||
 		    edit_relay_to(&prev, nd->id, err) < 0)
 			goto out;
@@ -523,11 +594,7 @@ int wd_dialogue_create(struct wd_ws *ws, const struct wd_dialogue_new *nd,
 		r = 0;
 		goto out;
 	}
-	if (nd->from && wd_ws_write(ws, prev.name, prev.src, prev.len, 0644,
-				    err) < 0)
-		goto out;
-	if (wd_store_mkdir(dir.ptr, nd->id, 0755, err) < 0 ||
-	    wd_ws_write(ws, rel.ptr, out->ptr, out->len, 0644, err) < 0)
+	if (write_new(ws, nd, &prev, dir.ptr, rel.ptr, out, err) < 0)
 		goto out;
 	r = 0;
 out:

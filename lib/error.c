@@ -169,6 +169,9 @@ void wd_diag_error(struct wd_diag *d, const struct wd_error *e)
 	if (!d->count)
 		wd_error_copy(d->err, e);
 	d->count++;
+	/* running out of memory is no problem of the file: the caller fails */
+	if (e->code == EX_OSERR)
+		d->failed = 1;
 	if (d->all && wd_problems_add(d->all, e) < 0)
 		d->failed = 1;
 }

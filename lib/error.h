@@ -36,7 +36,8 @@ struct wd_diag {
 	struct wd_error *err;
 	struct wd_problems *all;
 	size_t count;
-	int failed;		/* all == NULL and appending failed: OOM */
+	int failed;		/* out of memory: a problem was that, or could
+				 * not be added to `all` */
 };
 
 void wd_error_clear(struct wd_error *e);

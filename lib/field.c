@@ -21,6 +21,12 @@ void wd_f_problem(struct wd_fctx *c, const struct wd_ynode *at,
 		   at ? at->col : 1, "%s", msg);
 }
 
+void wd_f_oom(struct wd_fctx *c, const struct wd_ynode *at)
+{
+	wd_diag_at(c->diag, EX_OSERR, c->doc->name, at ? at->line : 1,
+		   at ? at->col : 1, "%s", _("out of memory"));
+}
+
 /* A value shown in a message: its first line, shortened. */
 static const char *shown(const struct wd_ynode *n, char *buf, size_t size)
 {
@@ -243,7 +249,7 @@ int wd_f_list(struct wd_fctx *c, const struct wd_ynode *map, const char *key,
 	out->v = wd_arena_alloc(&c->doc->arena,
 				(v->type == WD_YSEQ ? v->n + 1 : 2) * sizeof(*out->v));
 	if (!out->v) {
-		wd_f_problem(c, v, "%s", _("out of memory"));
+		wd_f_oom(c, v);
 		return 0;
 	}
 	if (v->type == WD_YSCALAR) {

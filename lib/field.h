@@ -27,6 +27,10 @@ struct wd_fctx {
 void wd_f_problem(struct wd_fctx *c, const struct wd_ynode *at,
 		  const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
+/* Running out of memory while reading the file: EX_OSERR, which fails
+ * the command (wd_diag_error), not a problem of the file. */
+void wd_f_oom(struct wd_fctx *c, const struct wd_ynode *at);
+
 /* The root, which must be a mapping (an empty file is an empty one). */
 const struct wd_ynode *wd_f_root(struct wd_fctx *c);
 

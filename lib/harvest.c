@@ -5,6 +5,8 @@
 #include "slug.h"
 #include "store.h"
 #include "timefmt.h"
+#include "undo.h"
+#include "utf8.h"
 #include "vocab.h"
 #include "yedit.h"
 
@@ -14,6 +16,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/random.h>
+#include <sys/stat.h>
 
 #define ID_LEN 7
 
@@ -121,12 +124,20 @@ static int load_files(struct wd_hctx *h, struct wd_error *err)
 	struct wd_buf path = WD_BUF_INIT(0);
 	struct wd_strvec names = WD_STRVEC_INIT;
 	struct dirent *e;
+	struct stat st;
 	size_t i, j;
 	DIR *d;
 	int r = -1;
 
 	if (wd_buf_addf(&dir, "%s/%s/harvest", h->ws->root, h->dialogue) < 0)
 		goto oom;
+	if (lstat(dir.ptr, &st) == 0 && !S_ISDIR(st.st_mode)) {
+		/* a symbolic link could lead out of the workspace */
+		wd_error_set(err, EX_DATAERR, "'%s/harvest' %s", h->dialogue,
+			     S_ISLNK(st.st_mode) ? _("is a symbolic link; refused") :
+			     _("is not a folder"));
+		goto out;
+	}
 	d = opendir(dir.ptr);
 	if (!d) {
 		r = 0;
@@ -231,6 +242,8 @@ static int person(struct wd_hctx *h, const char **who, struct wd_error *err)
 	struct wd_buf id = WD_BUF_INIT(0);
 	struct wd_error miss;
 
+	if (wd_text_check(*who, 1, _("a person"), err) < 0)
+		return -1;
 	p = wd_people_match(&h->people, *who, h->dialogue, &miss);
 	if (p) {
 		*who = keep(h, p->id, strlen(p->id), err);
@@ -299,6 +312,8 @@ static int tags(struct wd_hctx *h, const char **v, size_t n,
 		len = strlen(s);
 		while (len && s[len - 1] == ' ')
 			len--;
+		if (wd_text_check(s, 1, _("a tag"), err) < 0)
+			return -1;
 		if (!len || !one_line(s) || memchr(s, ',', len))
 			return wd_error_set(err, EX_DATAERR,
 					    _("tag '%s' should be one word or phrase, without commas"),
@@ -329,6 +344,11 @@ int wd_hctx_check(struct wd_hctx *h, struct wd_item_new *it,
 		return wd_error_set(err, EX_DATAERR, "%s", _("an item needs a text"));
 	if (strlen(it->text) > wd_ylimits_default.max_scalar)
 		return wd_error_set(err, EX_DATAERR, "%s", _("the text is too long"));
+	if (wd_text_check(it->text, 0, _("the text"), err) < 0)
+		return -1;
+	*bad = WD_IF_NEED;
+	if (it->need && wd_text_check(it->need, 0, _("what is needed"), err) < 0)
+		return -1;
 	*bad = WD_IF_PHASE;
 	if (it->phase && word(WD_V_PHASE, &it->phase, err) < 0)
 		return -1;
@@ -497,8 +517,14 @@ static struct wd_hfile *file_for(struct wd_hctx *h, const char *source,
 		wd_error_oom(err);
 		return NULL;
 	}
-	if (wd_buf_addf(&head, "%s/harvest/%s.yaml", h->dialogue, source) < 0 ||
-	    wd_ydoc_parse(&f->h.doc, head.ptr, src, len, NULL, err) < 0) {
+	if (wd_buf_addf(&head, "%s/harvest/%s.yaml", h->dialogue, source) < 0) {
+		free(src);	/* not the document's yet */
+		wd_buf_release(&head);
+		wd_error_oom(err);
+		return NULL;
+	}
+	/* the document owns src from here on, parsed or not */
+	if (wd_ydoc_parse(&f->h.doc, head.ptr, src, len, NULL, err) < 0) {
 		wd_buf_release(&head);
 		return NULL;
 	}
@@ -851,6 +877,9 @@ int wd_hctx_set(struct wd_hctx *h, const char *id,
 				    id, h->dialogue);
 	}
 	f = &h->files[fi];
+	if ((ch->note && wd_text_check(ch->note, 0, "--note", err) < 0) ||
+	    (ch->need && wd_text_check(ch->need, 0, "--need", err) < 0))
+		return -1;
 	if (ch->status && word(WD_V_STATUS, &ch->status, err) < 0)
 		return -1;
 	if (ch->due && due_date(h, &ch->due, err) < 0)
@@ -884,21 +913,47 @@ out:
 
 /* --- writing --- */
 
+/* Write one harvest file (making harvest/ for a new one). */
+static int write_file(struct wd_hctx *h, struct wd_undo *undo,
+		      struct wd_hfile *f, const char *rel,
+		      struct wd_error *err)
+{
+	if (f->is_new) {
+		struct wd_buf dir = WD_BUF_INIT(0);
+		int d;
+
+		if (wd_buf_addf(&dir, "%s/%s/harvest", h->ws->root,
+				h->dialogue) < 0)
+			return wd_error_oom(err);
+		d = wd_store_mkdir(dir.ptr, "harvest", 0755, err);
+		wd_buf_release(&dir);
+		if (d < 0)
+			return -1;
+	}
+	return wd_undo_write(undo, rel, f->h.doc.src, f->h.doc.len, 0644, err);
+}
+
+/*
+ * Write every changed file; when one fails, the ones written before it
+ * are put back (an import is all or nothing, on a full disk too).
+ */
 int wd_hctx_write(struct wd_hctx *h,
 		  int (*show)(void *ctx, const char *rel, const char *text),
 		  void *ctx, struct wd_error *err)
 {
 	struct wd_buf rel = WD_BUF_INIT(0);
+	struct wd_undo undo;
 	size_t i;
 	int r = -1;
 
+	wd_undo_init(&undo, h->ws);
 	/* people first: then every id an item names exists at every moment */
 	if (h->people_changed) {
 		if (wd_buf_addf(&rel, "%s/people.yaml", h->dialogue) < 0)
 			goto oom;
 		if (show ? show(ctx, rel.ptr, h->people.doc.src) < 0 :
-		    wd_ws_write(h->ws, rel.ptr, h->people.doc.src,
-				h->people.doc.len, 0644, err) < 0)
+		    wd_undo_write(&undo, rel.ptr, h->people.doc.src,
+				  h->people.doc.len, 0644, err) < 0)
 			goto out;
 	}
 	for (i = 0; i < h->nfiles; i++) {
@@ -919,29 +974,20 @@ int wd_hctx_write(struct wd_hctx *h,
 				goto out;
 			continue;
 		}
-		if (f->is_new) {
-			struct wd_buf dir = WD_BUF_INIT(0);
-			int d;
-
-			if (wd_buf_addf(&dir, "%s/%s/harvest", h->ws->root,
-					h->dialogue) < 0)
-				goto oom;
-			d = wd_store_mkdir(dir.ptr, "harvest", 0755, err);
-			wd_buf_release(&dir);
-			if (d < 0)
-				goto out;
-		}
-		if (wd_ws_write(h->ws, rel.ptr, f->h.doc.src, f->h.doc.len, 0644,
-				err) < 0)
+		if (write_file(h, &undo, f, rel.ptr, err) < 0)
 			goto out;
-		f->changed = 0;
-		f->is_new = 0;
 	}
+	for (i = 0; i < h->nfiles; i++)
+		if (!show && h->files[i].changed)
+			h->files[i].changed = h->files[i].is_new = 0;
 	r = 0;
 	goto out;
 oom:
 	wd_error_oom(err);
 out:
+	if (r < 0)
+		wd_undo_rollback(&undo);
+	wd_undo_release(&undo);
 	wd_buf_release(&rel);
 	return r;
 }

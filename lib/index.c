@@ -609,6 +609,11 @@ static void prep_file(const struct wd_ws *ws, const struct entry *f,
 		p->parsed = 1;
 	}
 	wd_ydoc_release(&doc);
+	if (p->diag.failed) {
+		/* out of memory is no problem of the file: the refresh stops */
+		p->fatal = 1;
+		wd_error_oom(&p->perr);
+	}
 }
 
 /* Write the rows of a file read as `p` (`k` as known). */

@@ -43,7 +43,7 @@ static void read_history(struct wd_fctx *c, const struct wd_ynode *m,
 		return;
 	it->hist = calloc(h->n, sizeof(*it->hist));
 	if (!it->hist) {
-		wd_f_problem(c, h, "%s", _("out of memory"));
+		wd_f_oom(c, h);
 		return;
 	}
 	for (i = 0; i < h->n; i++) {
@@ -123,7 +123,7 @@ void wd_harvest_read(struct wd_harvest *h, struct wd_diag *diag)
 		return;
 	h->v = calloc(list->n, sizeof(*h->v));
 	if (!h->v) {
-		wd_f_problem(&c, list, "%s", _("out of memory"));
+		wd_f_oom(&c, list);
 		return;
 	}
 	for (i = 0; i < list->n; i++) {

@@ -57,7 +57,9 @@ int wd_csv_field(struct wd_buf *b, const char *v, char delim)
 	if (wd_csv_neutral(&n, v) < 0)
 		goto out;
 	p = wd_buf_str(&n);
-	if (!strpbrk(p, "\"\r\n") && !strchr(p, delim)) {
+	/* spaces or tabs at either end are quoted: readers trim bare ones */
+	if (!strpbrk(p, "\"\r\n") && !strchr(p, delim) &&
+	    !(n.len && (strchr(" \t", p[0]) || strchr(" \t", p[n.len - 1])))) {
 		r = wd_buf_adds(b, p);
 		goto out;
 	}

@@ -93,10 +93,13 @@ int wd_store_write(const char *path, const char *name, const void *data,
 	const char *base;
 	char suffix[8];
 	struct stat st;
-	int fd = -1, tries;
+	int fd = -1, tries, keep = 0;
 
-	if (stat(path, &st) == 0)
+	/* an existing file keeps its mode; a new one is made as the umask says */
+	if (lstat(path, &st) == 0 && S_ISREG(st.st_mode)) {
 		mode = st.st_mode & 07777;
+		keep = 1;
+	}
 	if (split(path, &dir, &base) < 0)
 		goto oom;
 	for (tries = 0; tries < 100; tries++) {
@@ -114,8 +117,8 @@ int wd_store_write(const char *path, const char *name, const void *data,
 		wd_error_sys(err, EX_CANTCREAT, name, _("cannot create"));
 		goto fail;
 	}
-	/* the umask may have narrowed the mode; contacts must stay 0600 */
-	if (fchmod(fd, mode) < 0 || write_all(fd, data, len) < 0 ||
+	/* the umask may have narrowed the mode of a file that had it */
+	if ((keep && fchmod(fd, mode) < 0) || write_all(fd, data, len) < 0 ||
 	    fsync(fd) < 0) {
 		wd_error_sys(err, EX_IOERR, name, _("cannot write"));
 		goto fail;
@@ -130,13 +133,13 @@ int wd_store_write(const char *path, const char *name, const void *data,
 		wd_error_sys(err, EX_IOERR, name, _("cannot replace"));
 		goto fail;
 	}
-	if (fsync_dir(dir.ptr) < 0) {
-		/* the new file is in place; only its durability is in doubt */
-		wd_error_sys(err, EX_IOERR, name, _("cannot sync the folder of"));
-		wd_buf_release(&dir);
-		wd_buf_release(&tmp);
-		return -1;
-	}
+	/*
+	 * The new file is in place and every reader sees it: a folder that
+	 * cannot be synced now only puts its durability in doubt, and
+	 * failing here would report a change as not made that was made (a
+	 * script would do it twice).  SQLite ignores this error too.
+	 */
+	(void)fsync_dir(dir.ptr);
 	wd_buf_release(&dir);
 	wd_buf_release(&tmp);
 	return 0;

@@ -11,9 +11,12 @@
  * Replace the file at `path` with `len` bytes, atomically: a temporary
  * file in the same folder, fsync, rename over the old one, fsync the
  * folder.  A crash at any moment leaves the old or the new file, never
- * a mix.  An existing file keeps its mode; a new one gets `mode`.
+ * a mix.  An existing file keeps its mode; a new one gets `mode` as the
+ * umask allows (0644 under umask 022, 0600 under 077).
  * `name` is what messages call the file.  Failing to create gives
- * EX_CANTCREAT, failing to write EX_IOERR.
+ * EX_CANTCREAT, failing to write EX_IOERR; either way the old file is
+ * as it was.  Once the new file is in place the call succeeds: an error
+ * syncing the folder after the rename is not reported (as in SQLite).
  */
 int wd_store_write(const char *path, const char *name, const void *data,
 		   size_t len, mode_t mode, struct wd_error *err);

@@ -1,5 +1,6 @@
 /* utf8.c - UTF-8 decoding, validation and folding to plain letters */
 #include "utf8.h"
+#include "i18n.h"
 
 #include <string.h>
 
@@ -219,5 +220,29 @@ int wd_utf8_fold(struct wd_buf *out, const char *s)
 	}
 	if (out->len == start)
 		return wd_buf_add(out, "", 0);
+	return 0;
+}
+
+int wd_text_check(const char *s, int one_line, const char *what,
+		  struct wd_error *err)
+{
+	size_t len = strlen(s), bad, i;
+
+	if (wd_utf8_check(s, len, &bad) < 0)
+		return wd_error_set(err, EX_DATAERR,
+				    _("%s is not valid UTF-8 (byte 0x%02x at %zu)"),
+				    what, (unsigned char)s[bad], bad + 1);
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c == '\n' || c == '\r') && one_line)
+			return wd_error_set(err, EX_DATAERR,
+					    _("%s should be one line"), what);
+		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
+		    c == 0x7f)
+			return wd_error_set(err, EX_DATAERR,
+					    _("%s has a control character (U+%04X)"),
+					    what, c);
+	}
 	return 0;
 }

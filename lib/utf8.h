@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "buf.h"
+#include "error.h"
 
 /* Decode one character; returns its length (1-4), 0 when invalid. */
 int wd_utf8_next(const char *s, size_t len, uint32_t *cp);
@@ -35,5 +36,14 @@ const char *wd_fold_cp(uint32_t cp);
  * YILDIZ " -> "ozlem yildiz".
  */
 int wd_utf8_fold(struct wd_buf *out, const char *s);
+
+/*
+ * Whether text a user gave can be kept in a file: valid UTF-8, no NUL
+ * or other control character but tab and line breaks (none at all with
+ * `one_line`).  0, or -1 with EX_DATAERR naming `what` ("--title").
+ * The files would not load otherwise: check this before writing.
+ */
+int wd_text_check(const char *s, int one_line, const char *what,
+		  struct wd_error *err);
 
 #endif

@@ -3,11 +3,13 @@
 #include "i18n.h"
 #include "slug.h"
 #include "timefmt.h"
+#include "utf8.h"
 #include "yedit.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -31,16 +33,19 @@ void wd_ws_release(struct wd_ws *ws)
 	wd_ws_init(ws);
 }
 
+/*
+ * Whether dir/name is a regular file.  No allocation: running out of
+ * memory here would read as "no such file" ("not a workspace").
+ */
 static int is_file(const char *dir, const char *name)
 {
-	struct wd_buf p = WD_BUF_INIT(0);
+	char path[PATH_MAX];
 	struct stat st;
-	int r = 0;
+	int n = snprintf(path, sizeof(path), "%s/%s", dir, name);
 
-	if (wd_buf_addf(&p, "%s/%s", dir, name) == 0)
-		r = stat(p.ptr, &st) == 0 && S_ISREG(st.st_mode);
-	wd_buf_release(&p);
-	return r;
+	if (n < 0 || (size_t)n >= sizeof(path))
+		return 0;	/* too long for any file */
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
 void wd_ws_settings(struct wd_ws *ws, struct wd_diag *diag)
@@ -66,10 +71,12 @@ void wd_ws_settings(struct wd_ws *ws, struct wd_diag *diag)
 	if (wd_ymap_get(root, "timezone")) {
 		const char *tz = wd_f_str(&c, root, "timezone", WD_F_LINE);
 
-		if (tz && wd_time_set_zone(tz, &e) < 0)
-			wd_f_problem(&c, wd_ymap_get(root, "timezone"), "%s", e.msg);
-		else if (tz)
+		if (tz && wd_time_set_zone(tz, &e) == 0)
 			s->timezone = tz;
+		else if (tz && e.code == EX_OSERR)
+			wd_diag_error(diag, &e);	/* no problem of the file */
+		else if (tz)
+			wd_f_problem(&c, wd_ymap_get(root, "timezone"), "%s", e.msg);
 	}
 	s->user = wd_f_str(&c, root, "user", WD_F_LINE);
 	if (s->user && !wd_id_valid(s->user)) {
@@ -166,6 +173,8 @@ int wd_ws_open(struct wd_ws *ws, const char *dir, int exact,
 	}
 	wd_buf_release(&p);
 	wd_ws_settings(ws, diag);
+	if (diag->failed)
+		return wd_error_oom(diag->err);	/* not the settings' fault */
 	if (diag->count && !diag->all) {
 		diag->err->code = EX_CONFIG;
 		return -1;
@@ -394,6 +403,10 @@ int wd_ws_create(const char *dir, const struct wd_ws_new *opt,
 	if (opt->lang && !(lang = wd_vocab_canon(WD_V_LANG, opt->lang)))
 		return wd_error_set(err, EX_USAGE, _("unknown language '%s' (use nl or en)"),
 				    opt->lang);
+	if ((opt->name && wd_text_check(opt->name, 1, "--name", err) < 0) ||
+	    (opt->organisation &&
+	     wd_text_check(opt->organisation, 1, "--organisation", err) < 0))
+		return -1;
 	if (opt->timezone) {
 		tz = opt->timezone;
 		if (wd_time_set_zone(tz, err) < 0) {

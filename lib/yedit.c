@@ -22,6 +22,20 @@ static int looks_typed(const char *v)
 	return (v[0] >= '0' && v[0] <= '9') || v[0] == '+' || v[0] == '.';
 }
 
+/*
+ * Characters YAML may not hold raw, but only escaped in double quotes:
+ * C1 controls (U+0080-U+009F but NEL) and U+FFFE, U+FFFF.  The byte
+ * length of such a character at s, else 0.
+ */
+static int unprintable(const unsigned char *s)
+{
+	if (s[0] == 0xc2 && s[1] >= 0x80 && s[1] <= 0x9f && s[1] != 0x85)
+		return 2;
+	if (s[0] == 0xef && s[1] == 0xbf && (s[2] == 0xbe || s[2] == 0xbf))
+		return 3;
+	return 0;
+}
+
 static int plain_ok(const char *v, int flags)
 {
 	const unsigned char *s = (const unsigned char *)v;
@@ -44,6 +58,10 @@ static int plain_ok(const char *v, int flags)
 			return 0;
 		if ((flags & WD_YE_FLOW) && strchr(",[]{}", s[i]))
 			return 0;
+		/* in [ ] or { }, "a:?" ends the value at the ':' */
+		if ((flags & WD_YE_FLOW) && s[i] == ':' && s[i + 1] &&
+		    strchr(",?[]{}", s[i + 1]))
+			return 0;
 		/* NEL, LS, PS and BOM would read as breaks or be dropped */
 		if (s[i] == 0xc2 && s[i + 1] == 0x85)
 			return 0;
@@ -51,6 +69,8 @@ static int plain_ok(const char *v, int flags)
 		    (s[i + 2] == 0xa8 || s[i + 2] == 0xa9))
 			return 0;
 		if (s[i] == 0xef && s[i + 1] == 0xbb && s[i + 2] == 0xbf)
+			return 0;
+		if (unprintable(s + i))
 			return 0;
 	}
 	return 1;
@@ -105,7 +125,16 @@ static int emit_double(struct wd_buf *b, const char *v)
 			esc = "\\uFEFF";
 			s += 2;
 		}
-		if (esc) {
+		if (!esc && unprintable(s) == 2) {
+			/* a C1 control: \xNN is that code point */
+			if (wd_buf_addf(b, "\\x%02X", s[1]) < 0)
+				return -1;
+			s += 1;
+		} else if (!esc && unprintable(s) == 3) {
+			if (wd_buf_addf(b, "\\u%s", s[2] == 0xbe ? "FFFE" : "FFFF") < 0)
+				return -1;
+			s += 2;
+		} else if (esc) {
 			if (wd_buf_adds(b, esc) < 0)
 				return -1;
 		} else if (*s < 0x20 || *s == 0x7f) {
@@ -151,9 +180,10 @@ int wd_yemit_flow_seq(struct wd_buf *b, const char *const *v, size_t n)
 
 /* --- positions in the source --- */
 
+/* The start of the line `pos` is on (the first line starts after a BOM). */
 static size_t line_start(const struct wd_ydoc *d, size_t pos)
 {
-	while (pos > 0 && d->src[pos - 1] != '\n')
+	while (pos > d->bom && d->src[pos - 1] != '\n')
 		pos--;
 	return pos;
 }
@@ -168,9 +198,74 @@ static size_t after_line(const struct wd_ydoc *d, size_t pos)
 	return pos < d->len ? pos + 1 : pos;
 }
 
+/*
+ * Where a comment starts in [from, to), outside quoted values; `to` when
+ * none.  As libyaml reads it: a '#' after a space, a flow indicator or a
+ * quoted value that just closed (a '#' or quote inside a plain value is
+ * part of it).
+ */
+static size_t comment_at(const struct wd_ydoc *d, size_t from, size_t to)
+{
+	size_t i, closed = to;
+	char quote = 0;
+
+	for (i = from; i < to; i++) {
+		char ch = d->src[i];
+
+		if (quote) {
+			if (ch == '\\' && quote == '"') {
+				i++;
+			} else if (ch == quote) {
+				quote = 0;
+				closed = i + 1;
+			}
+		} else if ((ch == '"' || ch == '\'') &&
+			   (i == from || strchr(" \t{[,:", d->src[i - 1]))) {
+			quote = ch;
+		} else if (ch == '#' && (i == from || i == closed ||
+					 strchr(" \t{[,]}", d->src[i - 1]))) {
+			return i;
+		}
+	}
+	return to;
+}
+
+/*
+ * Back from `pos` over spaces, line breaks and comments ("a: 1  # note"),
+ * not before `floor`: where the text before them ends.
+ */
+static size_t back_over(const struct wd_ydoc *d, size_t pos, size_t floor)
+{
+	size_t hash;
+
+	for (;;) {
+		while (pos > floor && strchr(" \t\r\n", d->src[pos - 1]))
+			pos--;
+		hash = comment_at(d, line_start(d, pos), pos);
+		if (hash == pos || hash < floor)
+			return pos;
+		pos = hash;
+	}
+}
+
 static unsigned indent_of(const struct wd_ydoc *d, const struct wd_ynode *n)
 {
 	return (unsigned)(n->start - line_start(d, n->start));
+}
+
+/* The '-' that starts item `i` of block sequence `seq`. */
+static size_t dash_of(const struct wd_ydoc *d, const struct wd_ynode *seq,
+		      size_t i)
+{
+	size_t dash = back_over(d, seq->items[i]->start, seq->start);
+
+	if (dash > 0 && d->src[dash - 1] == '-')
+		return dash - 1;
+	/* "- !tag x", "- &a x": the properties come first */
+	dash = seq->items[i]->start;
+	while (dash > seq->start && d->src[dash - 1] != '-')
+		dash--;
+	return dash > 0 ? dash - 1 : 0;
 }
 
 static const char *newline(const struct wd_ydoc *d)
@@ -280,11 +375,47 @@ static int apply_buf(struct wd_ydoc *d, size_t off, size_t del,
 	return r;
 }
 
+/*
+ * Where the file has a line break other than LF or CRLF (a CR alone, as
+ * old Macs wrote, or Unicode's NEL, LS or PS, which YAML also reads as
+ * line breaks) or a byte order mark after its start: the edits find
+ * lines and indentation by bytes, so such a file is not changed.  0
+ * when there is none.
+ */
+static size_t odd_break(const struct wd_ydoc *d, unsigned *line)
+{
+	const unsigned char *s = (const unsigned char *)d->src;
+	size_t i;
+
+	*line = 1;
+	for (i = d->bom; i < d->len; i++) {
+		if (s[i] == '\n')
+			(*line)++;
+		else if ((s[i] == '\r' && (i + 1 == d->len || s[i + 1] != '\n')) ||
+			 (s[i] == 0xc2 && i + 1 < d->len && s[i + 1] == 0x85) ||
+			 (s[i] == 0xe2 && i + 2 < d->len && s[i + 1] == 0x80 &&
+			  (s[i + 2] == 0xa8 || s[i + 2] == 0xa9)) ||
+			 (s[i] == 0xef && i + 2 < d->len && s[i + 1] == 0xbb &&
+			  s[i + 2] == 0xbf))
+			return i + 1;
+	}
+	return 0;
+}
+
 static int editable(struct wd_ydoc *d, struct wd_error *err)
 {
+	unsigned line;
+
 	if (d->has_alias)
 		return wd_error_at(err, EX_DATAERR, d->name, 0, 0, "%s",
 				   _("cannot change a file that uses aliases (*name)"));
+	if (odd_break(d, &line)) {
+		wd_error_at(err, EX_DATAERR, d->name, line, 0, "%s",
+			    _("cannot change a file with a line break other than LF or CRLF, or a byte order mark inside it"));
+		wd_error_hint(err, "%s",
+			      _("save the file as UTF-8 with ordinary line ends (not a CR alone, NEL, LS or PS)"));
+		return -1;
+	}
 	return 0;
 }
 
@@ -304,11 +435,48 @@ static int render_scalar(struct wd_buf *b, const struct wd_ynode *old,
 	return wd_yemit_scalar(b, v, flags);
 }
 
+/*
+ * A plain value put right before `end` runs on into what follows when
+ * that is not a space or a line end ("[ ]#x" is a list and a comment,
+ * "a#x" one value): then the value goes in double quotes instead.
+ */
+static int fit_before(const struct wd_ydoc *d, size_t end, int flow,
+		      struct wd_buf *b, const char *v, int flags)
+{
+	char c = end < d->len ? d->src[end] : '\0';
+
+	if ((flags & WD_YE_RAW) || !b->len || b->ptr[0] == '"' ||
+	    b->ptr[0] == '\'')
+		return 0;
+	if (!c || strchr(" \t\r\n", c) || (flow && strchr(",]}", c)))
+		return 0;
+	wd_buf_reset(b);
+	return emit_double(b, v);
+}
+
+/*
+ * A block scalar's "|" may stand on a line of its own, below its key and
+ * no deeper ("key:\n|"); a value that replaces it goes two columns in.
+ */
+static int own_line(const struct wd_ydoc *d, const struct wd_ynode *n)
+{
+	size_t ls = line_start(d, n->start);
+
+	return strspn(d->src + ls, " ") >= n->start - ls;
+}
+
+/* Whether `pos` follows a ':' (spaces, line breaks, comments between). */
+static int after_colon(const struct wd_ydoc *d, size_t pos)
+{
+	pos = back_over(d, pos, 0);
+	return pos > 0 && d->src[pos - 1] == ':';
+}
+
 int wd_yedit_scalar(struct wd_ydoc *d, const struct wd_ynode *node,
 		    const char *v, int flags, struct wd_error *err)
 {
 	struct wd_buf b = WD_BUF_INIT(0);
-	size_t end = node->end;
+	size_t start = node->start, end = node->end;
 
 	if (editable(d, err) < 0)
 		return -1;
@@ -319,20 +487,113 @@ int wd_yedit_scalar(struct wd_ydoc *d, const struct wd_ynode *node,
 		while (end > node->start + 1 &&
 		       strchr(" \t\r\n", d->src[end - 1]))
 			end--;
-		if (render_scalar(&b, NULL, v, flags) < 0)
+		if ((own_line(d, node) && wd_buf_adds(&b, "  ") < 0) ||
+		    render_scalar(&b, NULL, v, flags) < 0)
 			goto oom;
 	} else if (render_scalar(&b, node, v, flags) < 0) {
 		goto oom;
 	}
+	if (fit_before(d, end, node->in_flow, &b, v, flags) < 0)
+		goto oom;
 	if (is_empty_null(node)) {
-		/* "key:" -> "key: value" */
-		if (wd_buf_splice(&b, 0, 0, " ", 1) < 0)
+		/* "key:" -> "key: value"; in flow, "{key}" -> "{key: value}",
+		 * right after the key ("{key\n}": the empty value is below) */
+		int colon = !node->in_flow || after_colon(d, node->start);
+
+		if (!colon)
+			start = end = back_over(d, start, 0);
+		if (wd_buf_splice(&b, 0, 0, colon ? " " : ": ", colon ? 1 : 2) < 0)
 			goto oom;
 	}
-	return apply_buf(d, node->start, end - node->start, &b, err);
+	return apply_buf(d, start, end - start, &b, err);
 oom:
 	wd_buf_release(&b);
 	return wd_error_oom(err);
+}
+
+/*
+ * After the only entry of a flow collection: its trailing comma too, and
+ * the spaces after it when the bracket closes there ("{a: 1, }" -> "{}").
+ */
+static size_t past_comma(const struct wd_ydoc *d, size_t pos)
+{
+	size_t p = pos;
+
+	while (p < d->len && (d->src[p] == ' ' || d->src[p] == '\t'))
+		p++;
+	if (p >= d->len || d->src[p] != ',')
+		return pos;
+	pos = ++p;
+	while (p < d->len && (d->src[p] == ' ' || d->src[p] == '\t'))
+		p++;
+	return p < d->len && (d->src[p] == '}' || d->src[p] == ']') ? p : pos;
+}
+
+/* After "&anchor" or "!tag" properties at pos (and the spaces before them). */
+static size_t past_props(const struct wd_ydoc *d, size_t pos)
+{
+	size_t p = pos;
+
+	for (;;) {
+		while (p < d->len && (d->src[p] == ' ' || d->src[p] == '\t'))
+			p++;
+		if (p >= d->len || (d->src[p] != '&' && d->src[p] != '!'))
+			return pos;
+		while (p < d->len && !strchr(" \t\r\n,]}", d->src[p]))
+			p++;
+		pos = p;
+	}
+}
+
+/* After a key: where its ':' is on the same line (spaces between), or 0. */
+static size_t colon_after(const struct wd_ydoc *d, size_t pos)
+{
+	while (pos < d->len && (d->src[pos] == ' ' || d->src[pos] == '\t'))
+		pos++;
+	return pos < d->len && d->src[pos] == ':' ? pos : 0;
+}
+
+/*
+ * Where a new entry goes in a flow collection, and what comes before it:
+ * right after the last entry (before a trailing comma or a comment), or
+ * right after the opening bracket.  The parser says where entries end:
+ * no guessing what is a comment.
+ */
+static size_t after_last(const struct wd_ydoc *d, const struct wd_ynode *c,
+			 const char **sep)
+{
+	const struct wd_ynode *last, *key;
+	size_t colon;
+
+	*sep = ", ";
+	if (!c->n) {
+		size_t open = c->start;
+
+		/* after the bracket ("! []": a tag may come first) */
+		while (open + 1 < c->end && d->src[open] != '[' &&
+		       d->src[open] != '{')
+			open++;
+		*sep = "";
+		return open + 1;
+	}
+	if (c->type == WD_YSEQ) {
+		last = c->items[c->n - 1];
+		if (last->type != WD_YMAP || d->src[last->start] == '{')
+			return last->end;
+		c = last;	/* "[a: 1]": the pair's value ends it */
+	}
+	key = c->items[2 * c->n - 2];
+	last = c->items[2 * c->n - 1];
+	if (!is_empty_null(last))
+		return last->end;
+	/* "{a}", "{a:}", "{a: }": after the key, or after its ':' and a space */
+	colon = colon_after(d, key->end);
+	if (!colon)
+		return key->end;
+	if (colon + 1 < d->len && d->src[colon + 1] == ' ')
+		return colon + 2;
+	*sep = " , ";
+	return colon + 1;
 }
 
 /*
@@ -344,18 +605,19 @@ static int insert_pair(struct wd_ydoc *d, const struct wd_ynode *map,
 		       struct wd_error *err)
 {
 	struct wd_buf b = WD_BUF_INIT(0);
-	const char *nl = newline(d);
+	const char *nl = newline(d), *sep;
 	unsigned ind = 0;
 	size_t pos;
 
 	if (map && map->style == WD_YFLOW) {
 		if (!inl)
 			return cannot(d, err, _("cannot add a block value to a { } mapping"));
-		pos = map->end - 1;
-		while (pos > map->start + 1 && strchr(" \t\r\n", d->src[pos - 1]))
-			pos--;
-		if (wd_buf_addf(&b, "%s%s: %s", map->n ? ", " : "", key, inl) < 0)
-			goto oom;
+		if (d->src[map->start] != '{')
+			return cannot(d, err, _("cannot add a key to a pair in a [ ] list (\"[a: 1]\"); write it as { }"));
+		pos = after_last(d, map, &sep);
+		if (wd_buf_addf(&b, "%s%s: %s", sep, key, inl) < 0 ||
+		    (d->src[pos] == '#' && wd_buf_addc(&b, ' ') < 0))
+			goto oom;	/* a comment right after stays one */
 		return apply_buf(d, pos, 0, &b, err);
 	}
 	if (map) {
@@ -377,8 +639,10 @@ static int insert_pair(struct wd_ydoc *d, const struct wd_ynode *map,
 	if (block) {
 		char first[256];
 
-		if (ind + 2 >= sizeof(first))
+		if (ind + 2 >= sizeof(first)) {
+			wd_buf_release(&b);
 			return cannot(d, err, _("nested too deeply to change"));
+		}
 		memset(first, ' ', ind + 2);
 		first[ind + 2] = '\0';
 		if (add_lines(&b, block, first, ind + 2, nl) < 0)
@@ -390,15 +654,46 @@ oom:
 	return wd_error_oom(err);
 }
 
+/*
+ * "? key", or a key on more than one line ("{a\n b}"): the key's lines
+ * are not "key: value", as edits assume.
+ */
+static int explicit_key(const struct wd_ydoc *d, const struct wd_ynode *k)
+{
+	size_t p = k->start;
+
+	if (memchr(d->src + k->start, '\n', k->end - k->start))
+		return 1;
+	while (p > 0 && strchr(" \t\r\n", d->src[p - 1]))
+		p--;
+	if (!p || d->src[p - 1] != '?')
+		return 0;
+	/* an indicator, not the end of a value ("question: Why?\nkey:"):
+	 * first on its line, or after "- ", "{", "[" or "," */
+	for (p--; p > 0 && (d->src[p - 1] == ' ' || d->src[p - 1] == '\t'); p--)
+		;
+	if (p && d->src[p - 1] == '-')
+		return d->src[p] == ' ' || d->src[p] == '\t';
+	return !p || strchr("\n{[,", d->src[p - 1]) != NULL;
+}
+
 static int check_map(struct wd_ydoc *d, const struct wd_ynode **map,
 		     struct wd_error *err)
 {
+	size_t i;
+
 	if (editable(d, err) < 0)
 		return -1;
 	if (!*map)
 		*map = d->root;
 	if (*map && (*map)->type != WD_YMAP)
 		return cannot(d, err, _("internal error: not a mapping"));
+	for (i = 0; *map && i < (*map)->n; i++)
+		if (explicit_key(d, (*map)->items[2 * i]))
+			return wd_error_at(err, EX_DATAERR, d->name,
+					   (*map)->items[2 * i]->line,
+					   (*map)->items[2 * i]->col, "%s",
+					   _("cannot change a mapping with a '? key' or a key on more than one line"));
 	return 0;
 }
 
@@ -414,11 +709,29 @@ int wd_yedit_map_set(struct wd_ydoc *d, const struct wd_ynode *map,
 		return -1;
 	k = wd_ymap_key(map, key);
 	val = wd_ymap_get(map, key);
-	if (val && val->type == WD_YSCALAR)
+	if (val && val->type == WD_YSCALAR && !is_empty_null(val))
 		return wd_yedit_scalar(d, val, v, flags, err);
 	if (map && map->style == WD_YFLOW)
 		flags |= WD_YE_FLOW;
-	if (wd_yemit_scalar(&b, v, flags) < 0) {
+	if (val && val->type == WD_YSCALAR) {
+		/*
+		 * Nothing yet ("key:", "{a}", "{a: }"): the value goes right
+		 * after the key's ':', or after the key with one; an empty
+		 * value has no place of its own to go by.
+		 */
+		size_t colon = colon_after(d, k->end);
+		size_t pos = colon ? past_props(d, colon + 1) : k->end;
+
+		if (wd_yemit_scalar(&b, v, flags) < 0 ||
+		    fit_before(d, pos, map->style == WD_YFLOW, &b, v, flags) < 0 ||
+		    wd_buf_splice(&b, 0, 0, colon ? " " : ": ", colon ? 1 : 2) < 0) {
+			wd_buf_release(&b);
+			return wd_error_oom(err);
+		}
+		return apply_buf(d, pos, 0, &b, err);
+	}
+	if (wd_yemit_scalar(&b, v, flags) < 0 ||
+	    (val && fit_before(d, val->end, flags & WD_YE_FLOW, &b, v, flags) < 0)) {
 		wd_buf_release(&b);
 		return wd_error_oom(err);
 	}
@@ -498,9 +811,13 @@ int wd_yedit_map_remove(struct wd_ydoc *d, const struct wd_ynode *map,
 		if (map->items[2 * i] == k)
 			break;
 	if (map->style == WD_YFLOW) {
-		if (map->n == 1) {
+		if (map->n == 1 && d->src[map->start] != '{') {
+			/* "[a: 1]": a pair in a list is a mapping: "[{}]" */
+			return apply(d, k->start, val->end - k->start, "{}", 2,
+				     err);
+		} else if (map->n == 1) {
 			from = k->start;
-			to = val->end;
+			to = past_comma(d, val->end);
 		} else if (i + 1 < map->n) {
 			from = k->start;
 			to = map->items[2 * i + 2]->start;
@@ -539,7 +856,7 @@ int wd_yedit_seq_append_many(struct wd_ydoc *d, const struct wd_ynode *map,
 {
 	struct wd_buf b = WD_BUF_INIT(0);
 	const struct wd_ynode *seq;
-	const char *nl;
+	const char *nl, *sep;
 	char first[256];
 	unsigned ind;
 	size_t pos, i;
@@ -554,17 +871,19 @@ int wd_yedit_seq_append_many(struct wd_ydoc *d, const struct wd_ynode *map,
 	if (seq && seq->type == WD_YSEQ && seq->style == WD_YFLOW) {
 		if (!scalar)
 			return cannot(d, err, _("cannot add a block value to a [ ] list"));
-		pos = seq->end - 1;
-		while (pos > seq->start + 1 && strchr(" \t\r\n", d->src[pos - 1]))
-			pos--;
+		pos = after_last(d, seq, &sep);
 		for (i = 0; i < n; i++)
-			if (((seq->n || i) && wd_buf_adds(&b, ", ") < 0) ||
+			if (wd_buf_adds(&b, i ? ", " : sep) < 0 ||
 			    wd_yemit_scalar(&b, items[i], WD_YE_FLOW) < 0)
 				goto oom;
+		if (d->src[pos] == '#' && wd_buf_addc(&b, ' ') < 0)
+			goto oom;
 		return apply_buf(d, pos, 0, &b, err);
 	}
 	if (seq && seq->type == WD_YSEQ) {
-		ind = indent_of(d, seq);
+		/* the items' column ("key: !tag\n  - a": not the tag's) */
+		ind = (unsigned)(dash_of(d, seq, 0) -
+				 line_start(d, dash_of(d, seq, 0)));
 		pos = after_line(d, seq->end);
 		if (ind + 3 >= sizeof(first))
 			return cannot(d, err, _("nested too deeply to change"));
@@ -615,7 +934,7 @@ int wd_yedit_seq_remove(struct wd_ydoc *d, const struct wd_ynode *seq,
 	if (seq->style == WD_YFLOW) {
 		if (seq->n == 1) {
 			from = it->start;
-			to = it->end;
+			to = past_comma(d, it->end);
 		} else if (i + 1 < seq->n) {
 			from = it->start;
 			to = seq->items[i + 1]->start;
@@ -625,16 +944,21 @@ int wd_yedit_seq_remove(struct wd_ydoc *d, const struct wd_ynode *seq,
 		}
 		return apply(d, from, to - from, "", 0, err);
 	}
-	dash = it->start;
-	while (dash > seq->start && d->src[dash - 1] != '-')
-		dash--;
-	if (dash > 0)
-		dash--;
+	dash = dash_of(d, seq, i);
 	from = line_start(d, dash);
 	to = after_line(d, it->end);
-	if (seq->n == 1 && from <= seq->start) {
-		/* the only item: leave an empty list */
-		return apply(d, seq->start, it->end - seq->start, "[]", 2, err);
+	if (seq->n == 1) {
+		/* the only item: leave an empty list, indented as a value
+		 * ("key:\n- a" is fine, "key:\n[]" is not) */
+		const char *empty = strspn(d->src + from, " ") < dash - from ?
+				    "[]" : "  []";
+
+		return apply(d, dash, it->end - dash, empty, strlen(empty), err);
+	}
+	if (strspn(d->src + from, " ") < dash - from && i + 1 < seq->n) {
+		/* "- - a": the first item shares its line with an outer "- " */
+		from = dash;
+		to = dash_of(d, seq, i + 1);
 	}
 	return apply(d, from, to - from, "", 0, err);
 }

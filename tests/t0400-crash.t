@@ -57,9 +57,10 @@ test_expect_success "kill -9 during wd-init --from, $ROUNDS times" '
 		fi &&
 		wd-report -C ws check || { echo "round $i: check"; return 1; }
 	done &&
-	echo "killed $killed of $ROUNDS runs" &&
+	echo "killed $killed of $ROUNDS runs" | tee figures &&
 	test $killed -gt 0
 '
+test -f figures && say "# $(cat figures)"
 fi
 
 test_expect_success 'no temporary file outlives the next write' '

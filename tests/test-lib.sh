@@ -7,6 +7,10 @@
 #
 #   WD_BUILD      the build folder with the binaries (set by make check)
 #   WD_VALGRIND=1 run the commands under valgrind memcheck
+#   WD_VALGRIND_EVERY=K, WD_VALGRIND_FROM=J
+#                 only every K-th run of a command in a script (the
+#                 (K-J)-th, the (2K-J)-th, ...) under memcheck, the others
+#                 as they are: CI's time (see README, "Testing")
 #   WD_TEST_KEEP  keep the trash folder afterwards
 #   -v            (as argument) show the output of the commands
 
@@ -46,17 +50,40 @@ GIT_CONFIG_NOSYSTEM=1
 export GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL GIT_COMMITTER_NAME \
 	GIT_COMMITTER_EMAIL GIT_CONFIG_NOSYSTEM
 
-# commands: the build folder, or valgrind wrappers around it
+# Commands: the build folder, or valgrind wrappers around it (as git's
+# t/valgrind).  Under valgrind a command with a memory error or a leak
+# (definitely or indirectly lost) exits 126, which fails the test; and
+# every report also goes to a log of its own, which test_done shows and
+# counts as a failure, also for a command whose exit a test ignores
+# (`! cmd`, `cmd || :`).  WD_VALGRIND_LOG keeps them elsewhere.  Only
+# libc's malloc is memcheck's: an LD_PRELOAD shim's comes first
+# (tests/fault/allocfail.so, t8100), and passes on to it.
 if test "$WD_VALGRIND" = 1; then
 	WD_BIN="$TRASH_DIRECTORY.bin"
-	rm -rf "$WD_BIN" && mkdir -p "$WD_BIN"
+	WD_VG_LOG=${WD_VALGRIND_LOG:-$WD_BIN/log}
+	rm -rf "$WD_BIN" && mkdir -p "$WD_BIN" "$WD_VG_LOG"
+	every=${WD_VALGRIND_EVERY:-1} from=${WD_VALGRIND_FROM:-0}
+	case "$every$from" in
+	*[!0-9]*|'')
+		echo "Bail out! WD_VALGRIND_EVERY and WD_VALGRIND_FROM are numbers"
+		exit 1 ;;
+	esac
+	test "$every" -ge 1 || every=1
 	for cmd in "$WD_BUILD"/wd-* "$WD_BUILD"/wd; do
 		test -x "$cmd" || continue
 		cat >"$WD_BIN/$(basename "$cmd")" <<VG
 #!/bin/sh
+if test $every -gt 1; then
+	# the how-many-th run of a command in this script (runs may overlap)
+	n=\$(flock "$WD_BIN/runs" sh -c \
+		'n=\$((\$(cat "\$1" 2>/dev/null || echo 0) + 1)); echo \$n >"\$1"; echo \$n' \
+		- "$WD_BIN/runs")
+	test \$(((n + $from) % $every)) -eq 0 || exec "$cmd" "\$@"
+fi
 exec valgrind -q --error-exitcode=126 --leak-check=full \
 	--errors-for-leak-kinds=definite,indirect --track-fds=no \
-	"$cmd" "\$@"
+	--soname-synonyms=somalloc=nouserintercepts \
+	--log-file="$WD_VG_LOG/$TEST_NAME.%p" "$cmd" "\$@"
 VG
 		chmod +x "$WD_BIN/$(basename "$cmd")"
 	done
@@ -103,7 +130,24 @@ test_skip() {
 	say "ok $test_count # skip $1 ($2)"
 }
 
+# Under valgrind: one more test, that no command had a report.
+test_valgrind_clean() {
+	test "$WD_VALGRIND" = 1 || return 0
+	test_count=$((test_count + 1))
+	find "$WD_VG_LOG" -name "$TEST_NAME.*" -size +0 >"$WD_BIN/reports"
+	if ! test -s "$WD_BIN/reports"; then
+		say "ok $test_count - valgrind: no errors, nothing lost"
+		return 0
+	fi
+	test_failed=$((test_failed + 1))
+	say "not ok $test_count - valgrind: $(wc -l <"$WD_BIN/reports") runs with errors or leaks"
+	while read -r f; do
+		sed 's/^/# /' "$f" | head -n 60
+	done <"$WD_BIN/reports"
+}
+
 test_done() {
+	test_valgrind_clean
 	say "1..$test_count"
 	if test $test_failed -eq 0 && test -z "$WD_TEST_KEEP"; then
 		cd "$TEST_DIRECTORY" && rm -rf "$TRASH_DIRECTORY"

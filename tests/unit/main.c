@@ -76,5 +76,7 @@ int main(void)
 	test_seating();
 	test_invite();
 	test_stem();
+	test_hardening();
+	test_mail();
 	return tap_done();
 }

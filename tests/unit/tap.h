@@ -29,5 +29,7 @@ void test_svg(void);
 void test_seating(void);
 void test_invite(void);
 void test_stem(void);
+void test_hardening(void);
+void test_mail(void);
 
 #endif

@@ -1,0 +1,50 @@
+# lib-fault.sh - what t8100-alloc-fail.t and t8200-io-fail.t share
+#
+# Source it after test-lib.sh.
+#
+# Most commands fail as a whole: every file as it was.  A few do their
+# work one piece at a time and say so (wd-invite send: "who got their
+# message is recorded, nobody else"); a failed run of those may leave the
+# pieces done before the failure, and a check function says whether what
+# is left is such a state.  It runs in the run's folder (ws/ the
+# workspace, before.list the files' fingerprints before the run) and
+# prints why when it is not.
+
+# fault_others_unchanged FILE...: every file of ws/ but FILE... (paths as
+# test_tree_sum prints them, ./oost/people.yaml) as it was
+fault_others_unchanged() {
+	pat="-e ^-none-\$"	# matches no line: with no FILE, every file
+	for f in "$@"; do
+		pat="$pat -e $f\$"
+	done
+	# shellcheck disable=SC2086
+	test_tree_sum ws | grep -v $pat >now.list
+	# shellcheck disable=SC2086
+	grep -v $pat before.list | cmp -s - now.list || {
+		echo "files other than $* changed:"
+		grep -v $pat before.list | diff - now.list
+		return 1
+	}
+}
+
+# fault_send_consistent MBOX: after a failed `wd-invite send --mbox MBOX`
+# in dialogue oost, where nobody had been sent anything: only people.yaml
+# changed, it is whole, and each person marked as sent has their message
+# in MBOX (which holds at most one more: delivered, then recording failed,
+# as after a crash; the next run sends it again with the same Message-ID)
+fault_send_consistent() {
+	fault_others_unchanged ./oost/people.yaml || return 1
+	wd-report -q -C ws check || {
+		echo "the workspace does not check"
+		return 1
+	}
+	marked=$(grep -c "^ *sent: " ws/oost/people.yaml)
+	msgs=0
+	if test -f "$1"; then
+		msgs=$(grep -c "^From " "$1")
+	fi
+	if test "$marked" -ne "$msgs" && test $((marked + 1)) -ne "$msgs"; then
+		echo "$marked people marked as sent, $msgs messages in $1"
+		return 1
+	fi
+}
