@@ -170,17 +170,6 @@ static unsigned record_line(const struct parse *p)
 	return (unsigned)(l < p->lines.n ? l + 1 : p->lines.n);
 }
 
-static char *trim(struct wd_arena *a, const char *s, size_t n)
-{
-	while (n && (*s == ' ' || *s == '\t')) {
-		s++;
-		n--;
-	}
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-		n--;
-	return wd_arena_strndup(a, s, n);
-}
-
 static void on_field(void *s, size_t n, void *data)
 {
 	struct parse *p = data;
@@ -202,7 +191,8 @@ static void on_field(void *s, size_t n, void *data)
 		p->fields = f;
 		p->afields = na;
 	}
-	v = trim(&p->c->arena, s ? s : "", s ? n : 0);
+	/* libcsv trims blanks off unquoted fields, and keeps quoted ones */
+	v = wd_arena_strndup(&p->c->arena, s ? s : "", s ? n : 0);
 	if (!v) {
 		p->failed = 1;
 		wd_error_oom(p->err);

@@ -38,7 +38,7 @@ export WD_NOW WD_USER WD_TEST_SEED
 #                        refuses only a link as the last part of the
 #                        path): whatever file it leads to is mailed or
 #                        printed in a letter
-CSV_TRIM_BUG=1
+CSV_TRIM_BUG=0
 MAIL_LOOKALIKE_BUG=0
 TEMPLATE_DIR_BUG=1
 
