@@ -266,17 +266,48 @@ int wd_ws_dialogues(const struct wd_ws *ws, struct wd_strvec *out,
 	return 0;
 }
 
+/*
+ * Whether `path`, every link in it followed, is inside `root`: 1, 0, or
+ * -1 (errno) when either cannot be resolved.
+ */
+static int inside(const char *root, const char *path)
+{
+	char *r = realpath(root, NULL), *p = r ? realpath(path, NULL) : NULL;
+	size_t n;
+	int in = -1;
+
+	if (r && p) {
+		n = strlen(r);
+		in = !strncmp(p, r, n) && (p[n] == '/' || (n == 1 && *r == '/'));
+	}
+	free(r);
+	free(p);
+	return in;
+}
+
 int wd_ws_shared(const struct wd_ws *ws, const char *share, const char *rel,
 		 struct wd_buf *out, struct wd_error *err)
 {
 	struct stat st;
+	int in;
 
 	if (ws) {
 		wd_buf_reset(out);
 		if (wd_buf_addf(out, "%s/templates/%s", ws->root, rel) < 0)
 			return wd_error_oom(err);
-		if (stat(out->ptr, &st) == 0 && S_ISREG(st.st_mode))
+		if (stat(out->ptr, &st) == 0 && S_ISREG(st.st_mode)) {
+			/* a template is mailed and printed: never one from
+			 * outside the workspace through a link */
+			in = inside(ws->root, out->ptr);
+			if (in < 0)
+				return wd_error_sys(err, EX_IOERR, out->ptr,
+						    _("cannot read"));
+			if (!in)
+				return wd_error_set(err, EX_DATAERR,
+						    _("'%s' leads out of the workspace through a symbolic link: refused"),
+						    out->ptr);
 			return 0;
+		}
 	}
 	if (share) {
 		wd_buf_reset(out);
