@@ -5,7 +5,7 @@ test_description='make install into any prefix; the installed tools work from an
 TOP=$(cd "$TEST_DIRECTORY/.." && pwd)
 
 test_expect_success 'make install PREFIX=... DESTDIR=... puts everything in place' '
-	make -s -C "$TOP" install O="$WD_BUILD" PREFIX=/opt/wd \
+	make -s -C "$TOP" install O="$TRASH_DIRECTORY/build" PREFIX=/opt/wd \
 		DESTDIR="$PWD/dest" >out 2>&1 &&
 	test -x dest/opt/wd/bin/wd-init &&
 	test -x dest/opt/wd/bin/wd-report &&
@@ -52,7 +52,7 @@ test_expect_success 'the installed tools find their share/wd from any folder' '
 '
 
 test_expect_success 'make uninstall removes it all again' '
-	make -s -C "$TOP" uninstall O="$WD_BUILD" PREFIX=/opt/wd \
+	make -s -C "$TOP" uninstall O="$TRASH_DIRECTORY/build" PREFIX=/opt/wd \
 		DESTDIR="$PWD/dest" &&
 	test_must_fail test -e dest/opt/wd/bin/wd-init &&
 	test_must_fail test -e dest/opt/wd/share/wd &&
