@@ -69,18 +69,20 @@ if test "$WD_VALGRIND" = 1; then
 		exit 1 ;;
 	esac
 	test "$every" -ge 1 || every=1
+	# by full name: a test may run a command with PATH set to next to nothing
+	vg=$(command -v valgrind) flock=$(command -v flock)
 	for cmd in "$WD_BUILD"/wd-* "$WD_BUILD"/wd; do
 		test -x "$cmd" || continue
 		cat >"$WD_BIN/$(basename "$cmd")" <<VG
 #!/bin/sh
 if test $every -gt 1; then
 	# the how-many-th run of a command in this script (runs may overlap)
-	n=\$(flock "$WD_BIN/runs" sh -c \
-		'n=\$((\$(cat "\$1" 2>/dev/null || echo 0) + 1)); echo \$n >"\$1"; echo \$n' \
+	n=\$("$flock" "$WD_BIN/runs" /bin/sh -c \
+		'read n <"\$1" || n=0; n=\$((\${n:-0} + 1)); echo \$n >"\$1"; echo \$n' \
 		- "$WD_BIN/runs")
 	test \$(((n + $from) % $every)) -eq 0 || exec "$cmd" "\$@"
 fi
-exec valgrind -q --error-exitcode=126 --leak-check=full \
+exec "$vg" -q --error-exitcode=126 --leak-check=full \
 	--errors-for-leak-kinds=definite,indirect --track-fds=no \
 	--soname-synonyms=somalloc=nouserintercepts \
 	--log-file="$WD_VG_LOG/$TEST_NAME.%p" "$cmd" "\$@"
