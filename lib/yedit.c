@@ -656,25 +656,35 @@ oom:
 
 /*
  * "? key", or a key on more than one line ("{a\n b}"): the key's lines
- * are not "key: value", as edits assume.
+ * are not "key: value", as edits assume.  A '?' indicator is in the gap
+ * before the key, after the mapping's start or the previous entry: a gap
+ * of blanks, indicators and comments only, where no scalar can hide one
+ * ("question: Why?" ends before the gap), and where a comment may stand
+ * between the '?' and its key ("? # note\n  key").
  */
-static int explicit_key(const struct wd_ydoc *d, const struct wd_ynode *k)
+static int explicit_key(const struct wd_ydoc *d, const struct wd_ynode *map,
+			size_t i)
 {
-	size_t p = k->start;
+	const struct wd_ynode *k = map->items[2 * i], *pk, *pv;
+	size_t p;
 
 	if (memchr(d->src + k->start, '\n', k->end - k->start))
 		return 1;
-	while (p > 0 && strchr(" \t\r\n", d->src[p - 1]))
-		p--;
-	if (!p || d->src[p - 1] != '?')
-		return 0;
-	/* an indicator, not the end of a value ("question: Why?\nkey:"):
-	 * first on its line, or after "- ", "{", "[" or "," */
-	for (p--; p > 0 && (d->src[p - 1] == ' ' || d->src[p - 1] == '\t'); p--)
-		;
-	if (p && d->src[p - 1] == '-')
-		return d->src[p] == ' ' || d->src[p] == '\t';
-	return !p || strchr("\n{[,", d->src[p - 1]) != NULL;
+	p = map->start;
+	if (i > 0) {
+		pk = map->items[2 * i - 2];
+		pv = map->items[2 * i - 1];
+		p = pv->end > pv->start && pv->end > pk->end ? pv->end : pk->end;
+	}
+	for (; p < k->start; p++) {
+		if (d->src[p] == '?')
+			return 1;
+		if (d->src[p] == '#' &&
+		    (p == 0 || strchr(" \t\r\n", d->src[p - 1])))
+			while (p + 1 < k->start && d->src[p + 1] != '\n')
+				p++;
+	}
+	return 0;
 }
 
 static int check_map(struct wd_ydoc *d, const struct wd_ynode **map,
@@ -689,7 +699,7 @@ static int check_map(struct wd_ydoc *d, const struct wd_ynode **map,
 	if (*map && (*map)->type != WD_YMAP)
 		return cannot(d, err, _("internal error: not a mapping"));
 	for (i = 0; *map && i < (*map)->n; i++)
-		if (explicit_key(d, (*map)->items[2 * i]))
+		if (explicit_key(d, *map, i))
 			return wd_error_at(err, EX_DATAERR, d->name,
 					   (*map)->items[2 * i]->line,
 					   (*map)->items[2 * i]->col, "%s",

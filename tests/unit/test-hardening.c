@@ -151,6 +151,15 @@ static void test_yedit_found(void)
 	edit_is("question: Wat werkt hier?\nplace: Oost\n", set_place,
 		"question: Wat werkt hier?\nplace: West\n",
 		"map_set: a value ending in '?' before a key is no '? key'");
+	edit_is("? # note\n  k\n: 1\nplace: Oost\n", set_place, NULL,
+		"map_set: a '? key' with a comment before its key is refused");
+	edit_is("m: {  ?  # note\n a }\n", remove_a, NULL,
+		"map_remove: a '? key' in { } behind a comment is refused");
+	edit_is("m: {x: 1, ?\n a, b: w#x?\n}\nplace: Oost\n", remove_a, NULL,
+		"map_remove: '?' after an entry in { } is a '? key'");
+	edit_is("q: 'Why?' # ok?\nplace: Oost\n", set_place,
+		"q: 'Why?' # ok?\nplace: West\n",
+		"map_set: a '?' in a comment or a value is no '? key'");
 	edit_is("a: 1\rplace: Oost\r", set_place, NULL,
 		"map_set: a file with CR line ends is refused, not mangled");
 	/*
