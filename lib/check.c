@@ -159,8 +159,18 @@ static void check_harvest(struct checker *c, const char *id,
 		goto out;
 	}
 	d = opendir(path.ptr);
-	if (!d)
+	if (!d) {
+		/* no harvest yet; anything else is not "nothing to check" */
+		if (errno != ENOENT) {
+			struct wd_error e2;
+
+			/* ENOMEM: "out of memory", which fails the check */
+			wd_error_sys(&e2, EX_IOERR, rel.ptr,
+				     _("cannot read folder"));
+			wd_diag_error(&c->diag, &e2);
+		}
 		goto out;
+	}
 	while ((e = readdir(d)))
 		if (wd_harvest_file_name(e->d_name) &&
 		    wd_strvec_push(&files, e->d_name) < 0) {

@@ -140,7 +140,22 @@ static int load_files(struct wd_hctx *h, struct wd_error *err)
 	}
 	d = opendir(dir.ptr);
 	if (!d) {
-		r = 0;
+		/*
+		 * No harvest yet; any other failure (no memory for the folder's
+		 * buffer) must not read as that, or an import or add would
+		 * start the files over and write them over the ones there
+		 */
+		int saved = errno;
+
+		if (saved == ENOENT) {
+			r = 0;
+		} else if (wd_buf_addf(&rel, "%s/harvest", h->dialogue) < 0) {
+			goto oom;
+		} else {
+			errno = saved;	/* ENOMEM: "out of memory" */
+			wd_error_sys(err, EX_IOERR, rel.ptr,
+				     _("cannot read folder"));
+		}
 		goto out;
 	}
 	while ((e = readdir(d)))

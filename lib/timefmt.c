@@ -9,6 +9,52 @@
 #include <time.h>
 #include <unistd.h>
 
+/*
+ * Whether the zone file at `path` says the zone is UTC at offset 0
+ * without summer time, now and from now on: the POSIX TZ string on the
+ * last line of a TZif file ("UTC0", "GMT0", "<+00>0"), as in UTC, GMT or
+ * Africa/Abidjan.  A file without one (TZif version 1) counts as not.
+ */
+static int zero_zone(const char *path)
+{
+	char tail[128], *nl, *p;
+	ssize_t n;
+	off_t size;
+	FILE *f = fopen(path, "rb");
+
+	if (!f)
+		return 0;
+	if (fseeko(f, 0, SEEK_END) < 0 || (size = ftello(f)) < 2 ||
+	    fseeko(f, size > (off_t)sizeof(tail) - 1 ?
+		   size - (off_t)sizeof(tail) + 1 : 0, SEEK_SET) < 0) {
+		fclose(f);
+		return 0;
+	}
+	n = (ssize_t)fread(tail, 1, sizeof(tail) - 1, f);
+	fclose(f);
+	if (n < 2 || tail[n - 1] != '\n')
+		return 0;
+	tail[n - 1] = '\0';
+	/* the line before it (the bytes before are binary, NULs and all) */
+	for (nl = tail + n - 1; nl > tail && nl[-1] != '\n'; nl--)
+		;
+	if (nl == tail)
+		return 0;
+	p = nl;
+	if (*p == '<') {
+		p = strchr(p, '>');
+		if (!p)
+			return 0;
+		p++;
+	} else {
+		while ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z'))
+			p++;
+	}
+	if (*p == '+' || *p == '-')
+		p++;
+	return !strcmp(p, "0") || !strcmp(p, "0:00") || !strcmp(p, "00");
+}
+
 int wd_time_set_zone(const char *zone, struct wd_error *err)
 {
 	const char *dir = getenv("TZDIR");
@@ -32,6 +78,15 @@ int wd_time_set_zone(const char *zone, struct wd_error *err)
 	if (setenv("TZ", zone, 1) < 0)
 		return wd_error_oom(err);
 	tzset();
+	/*
+	 * tzset() cannot fail, but when it cannot read the zone (no memory)
+	 * it quietly takes UTC: every time would be written an hour or two
+	 * off.  UTC it is only for a zone that is UTC.
+	 */
+	if (strcmp(zone, "UTC") && !timezone && !daylight &&
+	    !zero_zone(path))
+		return wd_error_set(err, EX_OSERR,
+				    _("cannot load the time zone '%s'"), zone);
 	return 0;
 }
 

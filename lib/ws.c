@@ -71,12 +71,15 @@ void wd_ws_settings(struct wd_ws *ws, struct wd_diag *diag)
 	if (wd_ymap_get(root, "timezone")) {
 		const char *tz = wd_f_str(&c, root, "timezone", WD_F_LINE);
 
-		if (tz && wd_time_set_zone(tz, &e) == 0)
+		if (tz && wd_time_set_zone(tz, &e) == 0) {
 			s->timezone = tz;
-		else if (tz && e.code == EX_OSERR)
-			wd_diag_error(diag, &e);	/* no problem of the file */
-		else if (tz)
+		} else if (tz && e.code == EX_OSERR) {
+			/* no problem of the file: wd_ws_open fails with it */
+			wd_diag_error(diag, &e);
+			wd_error_copy(diag->err, &e);
+		} else if (tz) {
 			wd_f_problem(&c, wd_ymap_get(root, "timezone"), "%s", e.msg);
+		}
 	}
 	s->user = wd_f_str(&c, root, "user", WD_F_LINE);
 	if (s->user && !wd_id_valid(s->user)) {
@@ -173,8 +176,15 @@ int wd_ws_open(struct wd_ws *ws, const char *dir, int exact,
 	}
 	wd_buf_release(&p);
 	wd_ws_settings(ws, diag);
-	if (diag->failed)
-		return wd_error_oom(diag->err);	/* not the settings' fault */
+	if (diag->failed) {
+		/* out of memory, or a zone that would not load: not the
+		 * settings' fault, and the command cannot go on */
+		struct wd_error *first = diag->err;
+
+		if (first->code != EX_OSERR)
+			wd_error_oom(first);
+		return -1;
+	}
 	if (diag->count && !diag->all) {
 		diag->err->code = EX_CONFIG;
 		return -1;

@@ -78,6 +78,31 @@ test_expect_success 'a bad WD_NOW is a configuration error' '
 	test_grep "WD_NOW .morgen." err
 '
 
+# tzset() cannot fail: a zone it cannot read (no memory, as t8100 found,
+# or a damaged file) quietly became UTC, every time written an hour off
+test_expect_success 'a zone file that does not load stops the command (71), not UTC' '
+	mkdir -p zones/Europe &&
+	printf "TZif2 damaged\n" >zones/Europe/Amsterdam &&
+	test_tree_sum ws >before &&
+	test_expect_code 71 env TZDIR="$PWD/zones" wd-harvest -C ws add -d oost \
+		--kind droom "Een tuin" 2>err &&
+	test_grep "^wd-harvest: cannot load the time zone .Europe/Amsterdam.$" err &&
+	test_expect_code 71 env TZDIR="$PWD/zones" wd-report -C ws check 2>err &&
+	test_grep "^wd-report: cannot load the time zone .Europe/Amsterdam.$" err &&
+	test_tree_sum ws >after &&
+	test_cmp before after
+'
+
+test_expect_success 'UTC, GMT and a zone at offset 0 without summer time load' '
+	for z in UTC Etc/UTC GMT Africa/Abidjan
+	do
+		rm -rf z && mkdir z &&
+		wd-init -q -C z --timezone $z &&
+		wd-init -q -C z d --title T --theme t --start 2027-03-01T10:00 &&
+		wd-report -q -C z check || return 1
+	done
+'
+
 test_expect_success 'messages name the program and quote the file' '
 	test_example_workspace bad &&
 	printf "title: [\n" >bad/oost/dialogue.yaml &&

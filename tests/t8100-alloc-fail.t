@@ -21,6 +21,11 @@ test_description='the Nth allocation fails: every command fails cleanly and chan
 # minute, two or three in a sanitizer build.  `make check SLOW=1`
 # (WD_SLOW=1) tries every N: tens of thousands of runs, an hour or so.
 #
+# Then, for a few commands, each allocation inside opendir() and fopen()
+# fails in turn (WD_ALLOC_FAIL_IN): every one of them, few as they are,
+# since a folder that cannot be opened for want of memory must not read
+# as one that is not there.
+#
 # Adding a command: one more line at the end,
 #   alloc_case NAME writes|reads 'SETUP' 'COMMAND' [CHECK]
 # SETUP runs in a folder holding a copy of the example workspace (ws);
@@ -96,8 +101,9 @@ points() {
 one_run() {
 	w=run.$1.$3 err=err.$1.$3
 	rm -rf "$w" && cp -R "tmpl.$1" "$w" &&
-	(cd "$w" && env LD_PRELOAD="$SHIM" WD_ALLOC_FAIL=$2 sh -c "$(cat "../cmd.$1")" \
-		>/dev/null 2>"../$err")
+	# shellcheck disable=SC2086
+	(cd "$w" && env LD_PRELOAD="$SHIM" WD_ALLOC_FAIL=$2 $FAIL_IN \
+		sh -c "$(cat "../cmd.$1")" >/dev/null 2>"../$err")
 	ret=$?
 	sum=$(test_tree_sum "$w/ws" | md5sum)
 	left=$(find "$w" -name ".*.wdtmp-*" | wc -l)
@@ -190,6 +196,36 @@ alloc_case() {
 	test -f "figures.$name" && say "# $(cat "figures.$name")"
 }
 
+FAIL_IN=
+
+# alloc_in_case NAME FN: each allocation inside libc's FN (opendir, fopen)
+# of NAME's command fails in turn, one per run (after alloc_case NAME)
+alloc_in_case() {
+	name=$1 fn=$2
+	test_expect_success "$name: each $fn() out of memory in turn" '
+		rm -rf ref && cp -R "tmpl.$name" ref && rm -f count &&
+		(cd ref && env LD_PRELOAD="$SHIM" WD_ALLOC_FAIL_IN=$fn \
+			WD_ALLOC_COUNT="$PWD/../count" sh -c "$(cat "../cmd.$name")" \
+			>/dev/null) &&
+		total=$(awk "{ n += \$1 } END { print n + 0 }" count) &&
+		FAIL_IN=WD_ALLOC_FAIL_IN=$fn &&
+		n=1 &&
+		while test $n -le $((total + 1))
+		do
+			one_run "$name" $n 0 || return 1
+			n=$((n + 1))
+		done >"result.$name.$fn" &&
+		FAIL_IN= &&
+		runs=$(grep -c "^[0-9]" "result.$name.$fn") &&
+		failed=$(grep -c "^[0-9]* [1-9]" "result.$name.$fn" || :) &&
+		echo "$name: $total allocations in $fn(), $runs runs, $failed failed cleanly" |
+		tee "figures.$name.$fn" &&
+		! grep -A 30 "^FAIL" "result.$name.$fn"
+	'
+	FAIL_IN=
+	test -f "figures.$name.$fn" && say "# $(cat "figures.$name.$fn")"
+}
+
 # every kind of write and read of each command
 alloc_case init-from writes \
 	'wd-report -q -C ws index' \
@@ -222,5 +258,15 @@ alloc_case report-summary reads \
 	 test -s summary.html' \
 	'fault_others_unchanged &&
 	 { test ! -e summary.html || { echo "summary.html written, but the run failed"; false; }; }'
+
+# opendir() and fopen() allocate: one that runs out of memory is not "no
+# such folder" or "no such file" (an import once took a harvest folder it
+# could not open for one not made yet, and wrote its files anew over the
+# ones there: every item gone)
+for name in report-check harvest-add harvest-import harvest-set invite-send
+do
+	alloc_in_case $name opendir
+	alloc_in_case $name fopen
+done
 
 test_done

@@ -5,8 +5,12 @@
  *                         errno ENOMEM; unset or 0: none fails
  *   WD_ALLOC_FAIL_ALL=1   and every allocation after it too
  *   WD_ALLOC_COUNT=FILE   at exit, append the number of allocations the
- *                         process made to FILE (to learn how far to sweep)
+ *                         process made to FILE (to learn how far to sweep;
+ *                         with WD_ALLOC_FAIL_IN, those inside F)
  *
+ *   WD_ALLOC_FAIL_IN=F    count (for WD_ALLOC_FAIL) only allocations
+ *                         made inside libc's function F, opendir or fopen
+ *                         (this shim wraps those two): to fail just that
  *   WD_ALLOC_SPARE=A:B    never fail an allocation made by a library
  *                         whose file name has A or B in it, itself or
  *                         through libc (fopen, strdup) or a sanitizer's
@@ -32,6 +36,7 @@
  * ($(O)/tests/fault/allocfail.so).
  */
 #define _GNU_SOURCE
+#include <dirent.h>
 #include <dlfcn.h>
 #include <execinfo.h>
 #include <errno.h>
@@ -63,6 +68,8 @@ static struct {
 static unsigned long fail_at, count;
 static int fail_all, ready, resolving, armed;
 static const char *spare;	/* WD_ALLOC_SPARE, or NULL */
+static const char *fail_in;	/* WD_ALLOC_FAIL_IN, or NULL */
+static unsigned long in_count;	/* allocations inside fail_in */
 
 /* what dlsym() allocates before the real allocator is known */
 static _Alignas(16) char boot[16384];
@@ -127,6 +134,8 @@ static void arm(void)
 	fail_all = v && *v == '1';
 	v = getenv("WD_ALLOC_SPARE");
 	spare = v && *v ? v : NULL;
+	v = getenv("WD_ALLOC_FAIL_IN");
+	fail_in = v && *v ? v : NULL;
 }
 
 /* The file name of the object holding code at `pc`, or NULL. */
@@ -208,6 +217,15 @@ static int spared(const void *caller)
 	return 0;
 }
 
+/* The wrapped libc function this thread is in (opendir, fopen), or NULL. */
+static __thread const char *in_call;
+
+/* Whether this thread is inside libc's `fn` (one the shim wraps). */
+static int inside(const char *fn)
+{
+	return in_call && !strcmp(in_call, fn);
+}
+
 /*
  * Whether this allocation (asked for by code at `caller`) is the one, or
  * one of those, to fail.
@@ -217,6 +235,11 @@ static int fails(const void *caller)
 	unsigned long n = __atomic_add_fetch(&count, 1, __ATOMIC_RELAXED);
 
 	arm();
+	if (fail_in) {
+		if (!inside(fail_in))
+			return 0;
+		n = __atomic_add_fetch(&in_count, 1, __ATOMIC_RELAXED);
+	}
 	if (!fail_at || n < fail_at || (n > fail_at && !fail_all) ||
 	    spared(caller))
 		return 0;
@@ -317,6 +340,35 @@ void *pvalloc(size_t n)
 	return fails(CALLER) ? NULL : real.pvalloc(n);
 }
 
+/* opendir and fopen, so that WD_ALLOC_FAIL_IN can name them */
+DIR *opendir(const char *name)
+{
+	static DIR *(*fn)(const char *);
+	const char *was = in_call;
+	DIR *d;
+
+	if (!fn)
+		fn = (DIR *(*)(const char *))dlsym(RTLD_NEXT, "opendir");
+	in_call = "opendir";
+	d = fn(name);
+	in_call = was;
+	return d;
+}
+
+FILE *fopen(const char *path, const char *mode)
+{
+	static FILE *(*fn)(const char *, const char *);
+	const char *was = in_call;
+	FILE *f;
+
+	if (!fn)
+		fn = (FILE *(*)(const char *, const char *))dlsym(RTLD_NEXT, "fopen");
+	in_call = "fopen";
+	f = fn(path, mode);
+	in_call = was;
+	return f;
+}
+
 __attribute__((destructor)) static void report(void)
 {
 	const char *file = getenv("WD_ALLOC_COUNT");
@@ -325,7 +377,7 @@ __attribute__((destructor)) static void report(void)
 
 	if (!file || !*file || !ours())
 		return;
-	n = snprintf(line, sizeof(line), "%lu\n", count);
+	n = snprintf(line, sizeof(line), "%lu\n", fail_in ? in_count : count);
 	fd = open(file, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
 	if (fd < 0)
 		return;
