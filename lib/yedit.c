@@ -329,6 +329,33 @@ static int cannot(struct wd_ydoc *d, struct wd_error *err, const char *why)
 	return wd_error_at(err, EX_SOFTWARE, d->name, 0, 0, "%s", why);
 }
 
+/*
+ * A line indented with a tab: libyaml reads one where a plain value
+ * goes on over it ("key: a\n\t# note"), and nowhere else, so that
+ * almost any change around it makes the file unreadable.  When a
+ * change fails, that is the file's problem, said as such (1, or 0).
+ */
+static int tab_indent(const struct wd_ydoc *d, struct wd_error *err)
+{
+	size_t p = 0, line = 1, col;
+
+	while (p < d->len) {
+		for (col = 0; p < d->len && d->src[p] == ' '; p++)
+			col++;
+		if (p < d->len && d->src[p] == '\t') {
+			wd_error_at(err, EX_DATAERR, d->name, line, col + 1, "%s",
+				    _("cannot change a file with a tab in the indentation"));
+			wd_error_hint(err, "%s", _("indent with spaces"));
+			return 1;
+		}
+		while (p < d->len && d->src[p] != '\n')
+			p++;
+		p++;
+		line++;
+	}
+	return 0;
+}
+
 static int apply(struct wd_ydoc *d, size_t off, size_t del,
 		 const char *text, size_t n, struct wd_error *err)
 {
@@ -354,6 +381,8 @@ static int apply(struct wd_ydoc *d, size_t off, size_t del,
 
 		wd_ydoc_release(&nd);
 		if (oom)
+			return -1;
+		if (tab_indent(d, err))
 			return -1;
 		return wd_error_at(err, EX_SOFTWARE, name, 0, 0, "%s",
 				   _("internal error: the change would make the file invalid"));
@@ -472,21 +501,32 @@ static int after_colon(const struct wd_ydoc *d, size_t pos)
 	return pos > 0 && d->src[pos - 1] == ':';
 }
 
+/*
+ * Where a node's text ends: a block scalar ("|", ">"), or a collection
+ * ending in one, holds the line break and blank lines after its text;
+ * an edit replacing the node leaves those where they are.
+ */
+static size_t text_end(const struct wd_ydoc *d, const struct wd_ynode *n)
+{
+	size_t end = n->end;
+
+	if (end > n->start && d->src[end - 1] == '\n')
+		while (end > n->start + 1 && strchr(" \t\r\n", d->src[end - 1]))
+			end--;
+	return end;
+}
+
 int wd_yedit_scalar(struct wd_ydoc *d, const struct wd_ynode *node,
 		    const char *v, int flags, struct wd_error *err)
 {
 	struct wd_buf b = WD_BUF_INIT(0);
-	size_t start = node->start, end = node->end;
+	size_t start = node->start, end = text_end(d, node);
 
 	if (editable(d, err) < 0)
 		return -1;
 	if (node->type != WD_YSCALAR)
 		return cannot(d, err, _("internal error: not a scalar"));
 	if (node->style == WD_YLITERAL || node->style == WD_YFOLDED) {
-		/* keep the line break and blank lines after a block scalar */
-		while (end > node->start + 1 &&
-		       strchr(" \t\r\n", d->src[end - 1]))
-			end--;
 		if ((own_line(d, node) && wd_buf_adds(&b, "  ") < 0) ||
 		    render_scalar(&b, NULL, v, flags) < 0)
 			goto oom;
@@ -519,8 +559,13 @@ static size_t past_comma(const struct wd_ydoc *d, size_t pos)
 {
 	size_t p = pos;
 
-	while (p < d->len && (d->src[p] == ' ' || d->src[p] == '\t'))
+	/* the comma may be lines below, past comments ("1 # c\n, }") */
+	while (p < d->len && strchr(" \t\r\n#", d->src[p])) {
+		if (d->src[p] == '#')
+			while (p + 1 < d->len && d->src[p + 1] != '\n')
+				p++;
 		p++;
+	}
 	if (p >= d->len || d->src[p] != ',')
 		return pos;
 	pos = ++p;
@@ -732,6 +777,11 @@ int wd_yedit_map_set(struct wd_ydoc *d, const struct wd_ynode *map,
 		size_t colon = colon_after(d, k->end);
 		size_t pos = colon ? past_props(d, colon + 1) : k->end;
 
+		/* an anchor of the empty value on a line of its own
+		 * ("key:\n  &a"): the value goes after it, not before */
+		if (val->end > val->start && val->end > pos)
+			pos = val->end;
+
 		if (wd_yemit_scalar(&b, v, flags) < 0 ||
 		    fit_before(d, pos, map->style == WD_YFLOW, &b, v, flags) < 0 ||
 		    wd_buf_splice(&b, 0, 0, colon ? " " : ": ", colon ? 1 : 2) < 0) {
@@ -741,7 +791,8 @@ int wd_yedit_map_set(struct wd_ydoc *d, const struct wd_ynode *map,
 		return apply_buf(d, pos, 0, &b, err);
 	}
 	if (wd_yemit_scalar(&b, v, flags) < 0 ||
-	    (val && fit_before(d, val->end, flags & WD_YE_FLOW, &b, v, flags) < 0)) {
+	    (val && fit_before(d, text_end(d, val), flags & WD_YE_FLOW, &b, v,
+			       flags) < 0)) {
 		wd_buf_release(&b);
 		return wd_error_oom(err);
 	}
@@ -751,7 +802,7 @@ int wd_yedit_map_set(struct wd_ydoc *d, const struct wd_ynode *map,
 			wd_buf_release(&b);
 			return wd_error_oom(err);
 		}
-		return apply_buf(d, k->end, val->end - k->end, &b, err);
+		return apply_buf(d, k->end, text_end(d, val) - k->end, &b, err);
 	}
 	r = insert_pair(d, map, key, wd_buf_str(&b), NULL, err);
 	wd_buf_release(&b);
@@ -842,8 +893,8 @@ int wd_yedit_map_remove(struct wd_ydoc *d, const struct wd_ynode *map,
 	if (strspn(d->src + from, " ") < k->start - from) {
 		/* the first key of a list item: "- key: v" */
 		if (map->n == 1)
-			return apply(d, k->start, val->end - k->start, "{}", 2,
-				     err);
+			return apply(d, k->start, text_end(d, val) - k->start,
+				     "{}", 2, err);
 		from = k->start;
 		to = map->items[2 * i + 2]->start;
 	}
@@ -963,7 +1014,8 @@ int wd_yedit_seq_remove(struct wd_ydoc *d, const struct wd_ynode *seq,
 		const char *empty = strspn(d->src + from, " ") < dash - from ?
 				    "[]" : "  []";
 
-		return apply(d, dash, it->end - dash, empty, strlen(empty), err);
+		return apply(d, dash, text_end(d, it) - dash, empty,
+			     strlen(empty), err);
 	}
 	if (strspn(d->src + from, " ") < dash - from && i + 1 < seq->n) {
 		/* "- - a": the first item shares its line with an outer "- " */

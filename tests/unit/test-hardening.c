@@ -104,6 +104,16 @@ static int remove_a(struct wd_ydoc *d, struct wd_error *e)
 	return wd_yedit_map_remove(d, wd_ymap_get(d->root, "m"), "a", e);
 }
 
+static int remove_a_item(struct wd_ydoc *d, struct wd_error *e)
+{
+	return wd_yedit_map_remove(d, d->root->items[0], "a", e);
+}
+
+static int set_k_empty(struct wd_ydoc *d, struct wd_error *e)
+{
+	return wd_yedit_map_set(d, NULL, "k", "", 0, e);
+}
+
 static int set_place(struct wd_ydoc *d, struct wd_error *e)
 {
 	return wd_yedit_map_set(d, NULL, "place", "West", 0, e);
@@ -121,6 +131,23 @@ static void test_yedit_found(void)
 		"seq_remove: the first item of \"- - a\" keeps the outer dash");
 	edit_is("hosts:\n- anna\nx: 1\n", remove_first, "hosts:\n  []\nx: 1\n",
 		"seq_remove: the only item of a compact list leaves an indented []");
+	edit_is("k:\n- |\n  x\nz: 1\n", remove_first, "k:\n  []\nz: 1\n",
+		"seq_remove: the only item, a block scalar, leaves [] on a line of its own");
+	edit_is("k:\r\n  - a: >\r\n      x\r\n\r\nz: 1\r\n", remove_first,
+		"k:\r\n    []\r\n\r\nz: 1\r\n",
+		"seq_remove: ... a mapping ending in a block scalar, the blank line and CRLF kept");
+	edit_is("k:\n  &n\nz: 1\n", set_k, "k:\n  &n a\nz: 1\n",
+		"map_set: an empty value's anchor on the next line stays before the value");
+	edit_is("k:\n- |\n  x\nz: 1\n", set_k, "k: a\nz: 1\n",
+		"map_set: a list ending in a block scalar becomes a value, the next key kept");
+	edit_is("- a: |\n    x\n\n- b\n", remove_a_item, "- {}\n\n- b\n",
+		"map_remove: \"- a: |\" leaves {} and the next item on its line");
+	edit_is("m: {a: {b: 1\r\n, }\r\n, }\r\n", remove_a, "m: {}\r\n",
+		"map_remove: the only key of { } takes its comma on the next line");
+	edit_is("m: [a # c\n, ]\n", remove_first, "m: []\n",
+		"seq_remove: the only item of [ ] takes its comma past a comment");
+	edit_is("k: <0n\t\n \t\t#\n", set_k_empty, NULL,
+		"map_set: a file indented with a tab that a change would break is refused");
 	edit_is("m: {a: 1, }\n", set_n, "m: {a: 1, n: 2, }\n",
 		"map_set: a trailing comma in { } stays one comma");
 	edit_is("m: {a: 1, }\n", set_n_text, "m: {a: 1, n: \"2\", }\n",
