@@ -374,6 +374,36 @@ static int bad_value(struct wd_error *err, int code, const char *what)
 			    what);
 }
 
+static int same_text(const char *a, const char *b)
+{
+	return a && b ? !strcmp(a, b) : a == b;
+}
+
+/*
+ * Whether `p` is what this add writes to people.yaml, and the last one
+ * there, but without the contact data that goes to contacts.yaml next:
+ * the same add, stopped between the two files (killed, a full disk),
+ * now run again.  It finishes that one instead of refusing the name.
+ */
+static int unfinished_add(const struct wd_roster *r,
+			  const struct wd_person *p,
+			  const struct wd_invite_new *nw, const char *role,
+			  const char *lang, const char *day)
+{
+	if (!(nw->email || nw->phone || nw->address) ||
+	    p != &r->pp.v[r->pp.n - 1] || wd_contacts_find(&r->cc, p->id))
+		return 0;
+	return !strcmp(p->name, nw->name) &&
+	       same_text(p->role, role ? role : "other") &&
+	       same_text(p->organisation, nw->organisation) &&
+	       same_text(p->lang, lang) && same_text(p->note, nw->note) &&
+	       same_text(p->consent_contact, nw->consent_contact ? day : NULL) &&
+	       same_text(p->consent_named, nw->consent_named ? day : NULL) &&
+	       same_text(p->consent_photo, nw->consent_photo ? day : NULL) &&
+	       p->host == !!nw->host && p->attended == !!nw->attended &&
+	       !p->from && !p->rsvp && !p->sent && !p->table;
+}
+
 int wd_invite_add(struct wd_roster *r, const struct wd_invite_new *nw,
 		  struct wd_buf *id, struct wd_error *err)
 {
@@ -382,7 +412,7 @@ int wd_invite_add(struct wd_roster *r, const struct wd_invite_new *nw,
 	struct wd_buf day = WD_BUF_INIT(0);
 	const char *role = NULL, *lang = NULL;
 	char msg[512];
-	int n, ret = -1;
+	int n, finish = 0, ret = -1;
 
 	if (!nw->name || !*nw->name)
 		return wd_error_set(err, EX_USAGE, "%s", _("a person needs a name"));
@@ -407,6 +437,8 @@ int wd_invite_add(struct wd_roster *r, const struct wd_invite_new *nw,
 		unknown_word(msg, sizeof(msg), WD_V_LANG, nw->lang);
 		return wd_error_set(err, EX_USAGE, "%s", msg);
 	}
+	if (today(r, &day) < 0)
+		goto oom;
 	if (!nw->force) {
 		p = wd_roster_by_email(r, nw->email);
 		if (p) {
@@ -414,21 +446,26 @@ int wd_invite_add(struct wd_roster *r, const struct wd_invite_new *nw,
 				     _("the e-mail address '%s' is already that of '%s' (%s) in '%s'"),
 				     nw->email, p->name, p->id, r->dialogue);
 			wd_error_hint(err, "%s", _("use --force to add another person with it"));
-			return -1;
+			goto out;
 		}
 		n = by_name(&r->pp, nw->name, &p, &other, err);
 		if (n < 0)
-			return -1;
-		if (n) {
+			goto out;
+		finish = n == 1 && unfinished_add(r, p, nw, role, lang, day.ptr);
+		if (n && !finish) {
 			wd_error_set(err, EX_DATAERR,
 				     _("'%s' is already in '%s' as '%s'"),
 				     nw->name, r->dialogue, p->id);
 			wd_error_hint(err, "%s", _("use --force to add another person of the same name"));
-			return -1;
+			goto out;
 		}
 	}
-	if (today(r, &day) < 0)
-		goto oom;
+	if (finish) {
+		wd_buf_reset(id);
+		if (wd_buf_adds(id, p->id) < 0)
+			goto oom;
+		goto contacts;
+	}
 	memset(&np, 0, sizeof(np));
 	np.name = nw->name;
 	np.role = role;
@@ -443,6 +480,7 @@ int wd_invite_add(struct wd_roster *r, const struct wd_invite_new *nw,
 	if (wd_people_append(&r->pp, &np, r->dialogue, id, err) < 0)
 		goto out;
 	r->people_dirty = 1;
+contacts:
 	if (nw->email || nw->phone || nw->address) {
 		if (wd_contacts_set(&r->cc, id->ptr, nw->email, nw->phone,
 				    nw->address, err) < 0)

@@ -74,6 +74,33 @@ test_expect_success 'the same name or e-mail address twice is refused (65), noth
 	test_cmp before after
 '
 
+# people.yaml is written first, contacts.yaml next: an add stopped
+# between the two (t8300 kills one there) is finished by the same add,
+# and only by exactly that one
+test_expect_success 'the same add again finishes one stopped before its contact data' '
+	rm -rf ws2 && cp -R ws ws2 &&
+	wd-invite -q -C ws2 add "Nieuwe Buur" --role bewoner --consent contact &&
+	test_tree_sum ws2 >before &&
+	test_expect_code 65 wd-invite -C ws2 add "Nieuwe Buur" --role vrijwilliger \
+		--email nieuw@example.org 2>err &&
+	test_grep "already in .oost. as .nieuwe-buur." err &&
+	test_expect_code 65 wd-invite -C ws2 add "Nieuwe Buur" --role bewoner \
+		--email nieuw@example.org 2>err &&
+	test_expect_code 65 wd-invite -C ws2 add "Nieuwe Buur" --role bewoner \
+		--consent contact 2>err &&
+	test_tree_sum ws2 >after &&
+	test_cmp before after &&
+	wd-invite -C ws2 add "Nieuwe Buur" --role bewoner --consent contact \
+		--email nieuw@example.org 2>err &&
+	test_grep "added .Nieuwe Buur. (nieuwe-buur)" err &&
+	test $(grep -c "name: Nieuwe Buur" ws2/oost/people.yaml) = 1 &&
+	wd-invite -C ws2 list --contacts --format csv >list &&
+	test_grep "^nieuwe-buur,Nieuwe Buur,resident,,,,nieuw@example.org," list &&
+	test_expect_code 65 wd-invite -C ws2 add "Nieuwe Buur" --role bewoner \
+		--consent contact --phone 030-1234567 2>err &&
+	test_grep "already in .oost. as .nieuwe-buur." err
+'
+
 test_expect_success 'bad values are usage errors (64) that write nothing' '
 	test_tree_sum ws >before &&
 	test_expect_code 64 wd-invite -C ws add "Piet" --role bewonr 2>err &&

@@ -73,12 +73,11 @@ KINDS="pimport himport email set letter"
 # stays there for good.  While this is 1, letters/ is only counted in the
 # loop, and the test of it below is skipped; make it 0 once it is fixed.
 LETTER_TEMPS_BUG=0
-# Known bug: wd-invite add killed between its two writes (people.yaml,
-# then contacts.yaml; wd_roster_save() in lib/invite.c) leaves the person
-# on the list without their contact data, and running the same add again
-# is refused (65: already on the list): the e-mail address is lost
-# unless someone notices.  Make it 0 once fixed.
-INVITE_ADD_BUG=1
+# Was a known bug: wd-invite add killed between its two writes
+# (people.yaml, then contacts.yaml) left the person without their
+# contact data, and the same add run again was refused (65); now it
+# finishes the stopped one (see wd-invite(1), add).
+INVITE_ADD_BUG=0
 
 # the sign-up sheet with the people of rounds 1..N
 people_sheet() {
