@@ -98,7 +98,7 @@ void wd_dialogue_read(struct wd_dialogue *dl, const struct wd_ws *ws,
 	if (relay) {
 		size_t i;
 
-		dl->relay_from = wd_f_id(&c, relay, "from", _("dialogue id"), 0);
+		dl->relay_from = wd_f_id(&c, relay, "from", N_("dialogue id"), 0);
 		dl->baton = wd_f_str(&c, relay, "baton", 0);
 		wd_f_list(&c, relay, "to", &dl->relay_to);
 		for (i = 0; i < dl->relay_to.n; i++)

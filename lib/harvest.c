@@ -256,18 +256,18 @@ static int person(struct wd_hctx *h, const char **who, struct wd_error *err)
 	struct wd_person_new np;
 	struct wd_buf id = WD_BUF_INIT(0);
 	struct wd_error miss;
+	int ambiguous;
 
 	if (wd_text_check(*who, 1, _("a person"), err) < 0)
 		return -1;
-	p = wd_people_match(&h->people, *who, h->dialogue, &miss);
+	p = wd_people_lookup(&h->people, *who, h->dialogue, &ambiguous, &miss);
 	if (p) {
 		*who = keep(h, p->id, strlen(p->id), err);
 		return *who ? 0 : -1;
 	}
-	if (!h->new_person || miss.code != EX_DATAERR ||
-	    strstr(miss.msg, "could be")) {
+	if (!h->new_person || miss.code != EX_DATAERR || ambiguous) {
 		wd_error_copy(err, &miss);
-		if (!h->new_person && !strstr(miss.msg, "could be"))
+		if (!h->new_person && !ambiguous)
 			wd_error_hint(err, "%s",
 				      _("add them with --new-person, or first with 'wd-invite add'"));
 		return -1;

@@ -169,12 +169,22 @@ const struct wd_person *wd_people_match(const struct wd_people *pp,
 					const char *query, const char *dialogue,
 					struct wd_error *err)
 {
+	return wd_people_lookup(pp, query, dialogue, NULL, err);
+}
+
+const struct wd_person *wd_people_lookup(const struct wd_people *pp,
+					 const char *query,
+					 const char *dialogue, int *ambiguous,
+					 struct wd_error *err)
+{
 	struct wd_buf q = WD_BUF_INIT(256), n = WD_BUF_INIT(256);
 	const struct wd_person *hit = NULL, *again = NULL;
 	const char **cand = NULL;
 	int whole;
 	size_t i;
 
+	if (ambiguous)
+		*ambiguous = 0;
 	if ((hit = wd_people_find(pp, query)))
 		return hit;
 	if (wd_utf8_fold(&q, query) < 0)
@@ -206,6 +216,8 @@ const struct wd_person *wd_people_match(const struct wd_people *pp,
 	if (hit && !again)
 		goto out;
 	if (again) {
+		if (ambiguous)
+			*ambiguous = 1;
 		wd_error_set(err, EX_DATAERR,
 			     _("'%s' could be '%s' or '%s' in '%s'; say which"),
 			     query, hit->id, again->id, dialogue);

@@ -52,6 +52,12 @@ const struct wd_person *wd_people_match(const struct wd_people *pp,
 					const char *query, const char *dialogue,
 					struct wd_error *err);
 
+/* The same; *ambiguous says whether more than one matched. */
+const struct wd_person *wd_people_lookup(const struct wd_people *pp,
+					 const char *query,
+					 const char *dialogue, int *ambiguous,
+					 struct wd_error *err);
+
 /* Whether a person may be named in reports (consented to be named). */
 int wd_person_named(const struct wd_person *p);
 

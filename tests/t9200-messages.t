@@ -43,4 +43,19 @@ test_expect_success 'reports follow wd.yaml, not the locale' '
 	test_grep "^When:" out
 '
 
+# the library tells an ambiguous name by a flag, not by the words of its
+# message: in Dutch too, --new-person adds nobody for a name two fit
+test_expect_success 'in Dutch, a name two people fit is refused, not added with --new-person' '
+	wd-invite -q -C ws add -d oost "Anna Bakker" &&
+	test_tree_sum ws >before &&
+	test_expect_code 65 env -u LC_ALL LANG=nl_NL.UTF-8 wd-harvest -C ws add \
+		-d oost --kind droom --by anna --new-person "Een tuin" 2>err &&
+	test_grep "kan .anna-de-vries. of .anna-bakker. zijn in .oost." err &&
+	test_expect_code 65 env -u LC_ALL LANG=nl_NL.UTF-8 wd-harvest -C ws add \
+		-d oost --kind droom --by anna "Een tuin" 2>err &&
+	test_grep -v "^tip:" err &&
+	test_tree_sum ws >after &&
+	test_cmp before after
+'
+
 test_done
