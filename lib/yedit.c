@@ -833,7 +833,8 @@ int wd_yedit_map_set_block(struct wd_ydoc *d, const struct wd_ynode *map,
 		return cannot(d, err, _("nested too deeply to change"));
 	memset(first, ' ', ind);
 	first[ind] = '\0';
-	if (is_empty_null(val)) {
+	if (is_empty_null(val) && val->end == val->start) {
+		/* nothing, not even an anchor ("key:\n  &a") to replace */
 		from = to = after_line(d, k->end);
 	} else if (val->style == WD_YBLOCK && val->line > k->line) {
 		from = after_line(d, k->end);

@@ -148,6 +148,8 @@ static void test_yedit_found(void)
 		"seq_remove: the only item of [ ] takes its comma past a comment");
 	edit_is("k: <0n\t\n \t\t#\n", set_k_empty, NULL,
 		"map_set: a file indented with a tab that a change would break is refused");
+	edit_is("l:\n    &n\nz: 1\n", add_x, "l:\n  - x\nz: 1\n",
+		"seq_append: an empty value's anchor on the next line is replaced by the list");
 	edit_is("m: {a: 1, }\n", set_n, "m: {a: 1, n: 2, }\n",
 		"map_set: a trailing comma in { } stays one comma");
 	edit_is("m: {a: 1, }\n", set_n_text, "m: {a: 1, n: \"2\", }\n",
