@@ -1,6 +1,8 @@
 /* cli.c - what every wd-* command shares: options, messages, exit codes */
 #include "cli.h"
 #include "slug.h"
+#include "strvec.h"
+#include "vocab.h"
 #include "timefmt.h"
 
 #include <errno.h>
@@ -630,4 +632,60 @@ int cli_stdout(void *ctx, const char *p, size_t n)
 {
 	(void)ctx;
 	return fwrite(p, 1, n, stdout) == n ? 0 : -1;
+}
+
+/* "add, import, list": the subcommands a user may name. */
+static int cmd_list(struct wd_buf *b, const struct cli_cmd *cmds, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!cmds[i].hidden &&
+		    wd_buf_addf(b, "%s%s", b->len ? ", " : "", cmds[i].name) < 0)
+			return -1;
+	return 0;
+}
+
+static int unknown_cmd(struct cli *c, const char *name,
+		       const struct cli_cmd *cmds, size_t n)
+{
+	const char *names[32], *near;
+	size_t i, k = 0;
+
+	for (i = 0; i < n && k < sizeof(names) / sizeof(*names); i++)
+		if (!cmds[i].hidden)
+			names[k++] = cmds[i].name;
+	near = wd_closest(name, names, k);
+	if (near)
+		return cli_usage_error(c, _("unknown command '%s' (did you mean '%s'?)"),
+				       name, near);
+	return cli_usage_error(c, _("unknown command '%s'"), name);
+}
+
+int cli_main(const char *prog, const char *usage, const struct cli_cmd *cmds,
+	     size_t n, int argc, char **argv)
+{
+	struct wd_buf list = WD_BUF_INIT(0);
+	struct cli c;
+	size_t i;
+	int r, ind;
+
+	cli_init(&c, prog, usage, argv);
+	r = cli_globals(&c, argc, argv, &ind);
+	if (r >= 0)
+		goto out;
+	if (ind >= argc) {
+		r = cmd_list(&list, cmds, n) < 0 ? cli_oom(&c) :
+		    cli_usage_error(&c, _("which command? (%s)"), list.ptr);
+		goto out;
+	}
+	for (i = 0; i < n; i++)
+		if (!strcmp(argv[ind], cmds[i].name))
+			break;
+	r = i < n ? cmds[i].fn(&c, argc - ind, argv + ind) :
+		    unknown_cmd(&c, argv[ind], cmds, n);
+out:
+	wd_buf_release(&list);
+	cli_release(&c);
+	return r;
 }

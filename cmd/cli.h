@@ -68,6 +68,21 @@ void cli_info(struct cli *c, const char *fmt, ...)
 /* A counted phrase such as Q_("%zu file", "%zu files", n), made in buf. */
 const char *cli_count(char *buf, size_t size, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* A subcommand; a hidden one (for completion) is left out of lists. */
+struct cli_cmd {
+	const char *name;
+	int (*fn)(struct cli *, int, char **);
+	int hidden;
+};
+
+/*
+ * The main of a command with subcommands: the global options, then the
+ * subcommand named in argv (64 and the list when none or an unknown
+ * one); an exit code.
+ */
+int cli_main(const char *prog, const char *usage, const struct cli_cmd *cmds,
+	     size_t n, int argc, char **argv);
+
 int cli_help(struct cli *c);
 int cli_version(struct cli *c);
 

@@ -631,39 +631,15 @@ out:
 	return r;
 }
 
-static const struct {
-	const char *name;
-	int (*fn)(struct cli *, int, char **);
-} cmds[] = {
-	{ "add", cmd_add },
-	{ "import", cmd_import },
-	{ "list", cmd_list },
-	{ "set", cmd_set },
+static const struct cli_cmd cmds[] = {
+	{ "add", cmd_add, 0 },
+	{ "import", cmd_import, 0 },
+	{ "list", cmd_list, 0 },
+	{ "set", cmd_set, 0 },
 };
 
 int main(int argc, char **argv)
 {
-	struct cli c;
-	size_t i;
-	int r, ind;
-
-	cli_init(&c, "wd-harvest", usage, argv);
-	r = cli_globals(&c, argc, argv, &ind);
-	if (r >= 0)
-		goto out;
-	if (ind >= argc) {
-		r = cli_usage_error(&c, "%s", _("which command? (add, import, list, set)"));
-		goto out;
-	}
-	for (i = 0; i < sizeof(cmds) / sizeof(*cmds); i++)
-		if (!strcmp(argv[ind], cmds[i].name))
-			break;
-	if (i == sizeof(cmds) / sizeof(*cmds)) {
-		r = cli_usage_error(&c, _("unknown command '%s'"), argv[ind]);
-		goto out;
-	}
-	r = cmds[i].fn(&c, argc - ind, argv + ind);
-out:
-	cli_release(&c);
-	return r;
+	return cli_main("wd-harvest", usage, cmds, sizeof(cmds) / sizeof(*cmds),
+			argc, argv);
 }

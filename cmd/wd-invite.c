@@ -1349,47 +1349,23 @@ out:
 	return ret;
 }
 
-static const struct {
-	const char *name;
-	int (*fn)(struct cli *, int, char **);
-} cmds[] = {
-	{ "add", cmd_add },
-	{ "import", cmd_import },
-	{ "list", cmd_list },
-	{ "rsvp", cmd_rsvp },
-	{ "checkin", cmd_checkin },
-	{ "tables", cmd_tables },
-	{ "send", cmd_send },
-	{ "remind", cmd_remind },
-	{ "ics", cmd_ics },
-	{ "show-person", cmd_show },
-	{ "forget", cmd_forget },
-	{ "purge", cmd_purge },
+static const struct cli_cmd cmds[] = {
+	{ "add", cmd_add, 0 },
+	{ "import", cmd_import, 0 },
+	{ "list", cmd_list, 0 },
+	{ "rsvp", cmd_rsvp, 0 },
+	{ "checkin", cmd_checkin, 0 },
+	{ "tables", cmd_tables, 0 },
+	{ "send", cmd_send, 0 },
+	{ "remind", cmd_remind, 0 },
+	{ "ics", cmd_ics, 0 },
+	{ "show-person", cmd_show, 0 },
+	{ "forget", cmd_forget, 0 },
+	{ "purge", cmd_purge, 0 },
 };
 
 int main(int argc, char **argv)
 {
-	struct cli c;
-	size_t i;
-	int r, ind;
-
-	cli_init(&c, "wd-invite", usage, argv);
-	r = cli_globals(&c, argc, argv, &ind);
-	if (r >= 0)
-		goto out;
-	if (ind >= argc) {
-		r = cli_usage_error(&c, "%s", _("which command? (add, import, list, rsvp, checkin, tables, send, remind, ics, show-person, forget, purge)"));
-		goto out;
-	}
-	for (i = 0; i < sizeof(cmds) / sizeof(*cmds); i++)
-		if (!strcmp(argv[ind], cmds[i].name))
-			break;
-	if (i == sizeof(cmds) / sizeof(*cmds)) {
-		r = cli_usage_error(&c, _("unknown command '%s'"), argv[ind]);
-		goto out;
-	}
-	r = cmds[i].fn(&c, argc - ind, argv + ind);
-out:
-	cli_release(&c);
-	return r;
+	return cli_main("wd-invite", usage, cmds, sizeof(cmds) / sizeof(*cmds),
+			argc, argv);
 }

@@ -671,46 +671,22 @@ static int cmd_ids(struct cli *c, int argc, char **argv)
 	return r;
 }
 
-static const struct {
-	const char *name;
-	int (*fn)(struct cli *, int, char **);
-} cmds[] = {
-	{ "ids", cmd_ids },
-	{ "actions", cmd_actions },
-	{ "due", cmd_due },
-	{ "relay", cmd_relay },
-	{ "themes", cmd_themes },
-	{ "tags", cmd_tags },
-	{ "export", cmd_export },
-	{ "summary", cmd_summary },
-	{ "search", cmd_search },
-	{ "check", cmd_check },
-	{ "index", cmd_index },
+static const struct cli_cmd cmds[] = {
+	{ "summary", cmd_summary, 0 },
+	{ "actions", cmd_actions, 0 },
+	{ "due", cmd_due, 0 },
+	{ "relay", cmd_relay, 0 },
+	{ "themes", cmd_themes, 0 },
+	{ "tags", cmd_tags, 0 },
+	{ "search", cmd_search, 0 },
+	{ "export", cmd_export, 0 },
+	{ "check", cmd_check, 0 },
+	{ "index", cmd_index, 0 },
+	{ "ids", cmd_ids, 1 },	/* for completion */
 };
 
 int main(int argc, char **argv)
 {
-	struct cli c;
-	size_t i;
-	int r, ind;
-
-	cli_init(&c, "wd-report", usage, argv);
-	r = cli_globals(&c, argc, argv, &ind);
-	if (r >= 0)
-		goto out;
-	if (ind >= argc) {
-		r = cli_usage_error(&c, "%s", _("which command? (summary, actions, due, relay, themes, tags, search, export, check, index)"));
-		goto out;
-	}
-	for (i = 0; i < sizeof(cmds) / sizeof(*cmds); i++)
-		if (!strcmp(argv[ind], cmds[i].name))
-			break;
-	if (i == sizeof(cmds) / sizeof(*cmds)) {
-		r = cli_usage_error(&c, _("unknown command '%s'"), argv[ind]);
-		goto out;
-	}
-	r = cmds[i].fn(&c, argc - ind, argv + ind);
-out:
-	cli_release(&c);
-	return r;
+	return cli_main("wd-report", usage, cmds, sizeof(cmds) / sizeof(*cmds),
+			argc, argv);
 }

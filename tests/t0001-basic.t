@@ -22,8 +22,13 @@ test_expect_success 'an unknown option is a usage error (64)' '
 
 test_expect_success 'an unknown command is a usage error (64)' '
 	test_expect_code 64 wd-report frobnicate 2>err &&
-	test_grep "unknown command .frobnicate." err &&
-	test_expect_code 64 wd-report 2>err
+	test_grep "unknown command .frobnicate.$" err &&
+	test_expect_code 64 wd-harvest sett 2>err &&
+	test_grep "^wd-harvest: unknown command .sett. (did you mean .set.?)$" err &&
+	test_expect_code 64 wd-report 2>err &&
+	test_grep "^wd-report: which command? (summary, actions, due, relay, themes, tags, search, export, check, index)$" err &&
+	test_expect_code 64 wd-invite 2>err &&
+	test_grep "(add, import, list, rsvp, checkin, tables, send, remind, ics, show-person, forget, purge)$" err
 '
 
 test_expect_success 'outside a workspace: exit 78 with a hint' '
