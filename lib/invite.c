@@ -225,20 +225,6 @@ oom:
 
 /* --- values --- */
 
-int wd_email_valid(const char *s)
-{
-	const char *at = strchr(s, '@'), *dot;
-	const unsigned char *p;
-
-	if (!at || at == s || strchr(at + 1, '@'))
-		return 0;
-	for (p = (const unsigned char *)s; *p; p++)
-		if (*p <= ' ' || *p == 0x7f || strchr("<>,;:\"()[]\\", *p))
-			return 0;
-	dot = strrchr(at + 1, '.');
-	return dot && dot > at + 1 && dot[1];
-}
-
 int wd_consent_word(const char *s, const char **date)
 {
 	static const char *const yes[] = { "yes", "ja", "true", "1", "y", "j", "waar" };

@@ -219,9 +219,6 @@ struct wd_list_opts {
 int wd_invite_list(struct wd_roster *r, const struct wd_list_opts *o,
 		   wd_write_fn write, void *ctx, struct wd_error *err);
 
-/* Whether an e-mail address looks like one (one @, no blanks). */
-int wd_email_valid(const char *s);
-
 /*
  * A consent value from CSV or a flag: 1 yes, 0 no, -1 not a consent
  * word.  yes/no, ja/nee, true/false, 1/0, y/n/j, and an ISO date (yes,

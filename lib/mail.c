@@ -1,7 +1,7 @@
 /* mail.c - one e-mail message as MIME (through GMime) */
 #include "mail.h"
 #include "i18n.h"
-#include "invite.h"
+#include "people.h"
 #include "utf8.h"
 
 #include <gmime/gmime.h>

@@ -262,6 +262,20 @@ int wd_person_named(const struct wd_person *p)
 	return p->consent_named && *p->consent_named;
 }
 
+int wd_email_valid(const char *s)
+{
+	const char *at = strchr(s, '@'), *dot;
+	const unsigned char *p;
+
+	if (!at || at == s || strchr(at + 1, '@'))
+		return 0;
+	for (p = (const unsigned char *)s; *p; p++)
+		if (*p <= ' ' || *p == 0x7f || strchr("<>,;:\"()[]\\", *p))
+			return 0;
+	dot = strrchr(at + 1, '.');
+	return dot && dot > at + 1 && dot[1];
+}
+
 void wd_contacts_init(struct wd_contacts *cc)
 {
 	memset(cc, 0, sizeof(*cc));
@@ -316,7 +330,7 @@ void wd_contacts_read(struct wd_contacts *cc, struct wd_diag *diag)
 		ct->email = wd_f_str(&c, m, "email", WD_F_LINE);
 		ct->phone = wd_f_str(&c, m, "phone", WD_F_LINE);
 		ct->address = wd_f_str(&c, m, "address", 0);
-		if (ct->email && !strchr(ct->email, '@'))
+		if (ct->email && !wd_email_valid(ct->email))
 			wd_f_problem(&c, wd_ymap_get(m, "email"),
 				     _("'email' should be an email address, not '%s'"),
 				     ct->email);

@@ -150,6 +150,10 @@ problem "contact data of someone not in people.yaml" \
 	"printf '  piet:\n    email: piet@example.org\n' >>ws/oost/contacts.yaml" \
 	"contact data of 'piet', who is not in people.yaml"
 
+problem "an e-mail address send would refuse" \
+	"sed -i 's/email: anna@example.org/email: anna@example/' ws/oost/contacts.yaml" \
+	"^oost/contacts.yaml:3:12: 'email' should be an email address, not 'anna@example'$"
+
 problem "a bad consent" \
 	"sed -i 's/named: no/named: misschien/' ws/oost/people.yaml" \
 	"consent 'named' should be the date it was given, or no"
