@@ -2,6 +2,7 @@
 #include "mail.h"
 #include "i18n.h"
 #include "people.h"
+#include "timefmt.h"
 #include "utf8.h"
 
 #include <gmime/gmime.h>
@@ -43,27 +44,6 @@ int wd_mail_line(struct wd_buf *out, const char *s)
 	return 0;
 }
 
-int wd_mail_date(struct wd_buf *out, int64_t t)
-{
-	static const char *const day[] = {
-		"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat",
-	};
-	static const char *const mon[] = {
-		"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
-		"Oct", "Nov", "Dec",
-	};
-	time_t tt = (time_t)t;
-	struct tm tm;
-	long off;
-
-	if (!localtime_r(&tt, &tm))
-		return -1;
-	off = tm.tm_gmtoff / 60;
-	return wd_buf_addf(out, "%s, %d %s %04d %02d:%02d:%02d %c%02ld%02ld",
-			   day[tm.tm_wday], tm.tm_mday, mon[tm.tm_mon],
-			   tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec,
-			   off < 0 ? '-' : '+', labs(off) / 60, labs(off) % 60);
-}
 
 /* --- GMime, only here --- */
 
@@ -205,7 +185,7 @@ static void headers(struct msg *x, const struct wd_mail *m)
 	mailbox(x, GMIME_ADDRESS_TYPE_FROM, m->from_name, m->from_email);
 	mailbox(x, GMIME_ADDRESS_TYPE_TO, m->to_name, m->to_email);
 	g_mime_message_set_subject(x->m, header_line(x, m->subject), "utf-8");
-	if (wd_mail_date(&date, m->date) < 0)
+	if (wd_time_mail(&date, m->date) < 0)
 		x->failed = 1;
 	else
 		g_mime_object_set_header(GMIME_OBJECT(x->m), "Date", date.ptr,

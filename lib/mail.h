@@ -40,7 +40,4 @@ int wd_mail_render(struct wd_buf *out, const struct wd_mail *m,
  */
 int wd_mail_line(struct wd_buf *out, const char *s);
 
-/* "Sat, 12 Dec 2026 19:30:00 +0100" (RFC 5322) in the local zone. */
-int wd_mail_date(struct wd_buf *out, int64_t t);
-
 #endif

@@ -2,6 +2,7 @@
 #include "outbox.h"
 #include "buf.h"
 #include "i18n.h"
+#include "timefmt.h"
 #include "store.h"
 
 #include <errno.h>
@@ -55,22 +56,9 @@ static void nap(long ms)
 /* "From sender Sat Dec 12 18:30:00 2026" (UTC, as asctime writes it) */
 static int from_line(struct wd_buf *b, const char *sender, int64_t now)
 {
-	static const char *const day[] = {
-		"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat",
-	};
-	static const char *const mon[] = {
-		"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
-		"Oct", "Nov", "Dec",
-	};
-	time_t t = (time_t)now;
-	struct tm tm;
-
-	if (!gmtime_r(&t, &tm))
-		memset(&tm, 0, sizeof(tm));
-	return wd_buf_addf(b, "From %s %s %s %2d %02d:%02d:%02d %d\n",
-			   sender && *sender ? sender : "MAILER-DAEMON",
-			   day[tm.tm_wday % 7], mon[tm.tm_mon % 12], tm.tm_mday,
-			   tm.tm_hour, tm.tm_min, tm.tm_sec, tm.tm_year + 1900);
+	return wd_buf_addf(b, "From %s ",
+			   sender && *sender ? sender : "MAILER-DAEMON") < 0 ||
+	       wd_time_asctime(b, now) < 0 || wd_buf_addc(b, '\n') < 0 ? -1 : 0;
 }
 
 /* The message with ">*From " lines quoted once more (mboxrd). */

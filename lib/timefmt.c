@@ -299,6 +299,34 @@ static const char *const month_en[] = {
 	"August", "September", "October", "November", "December",
 };
 
+int wd_time_mail(struct wd_buf *b, int64_t t)
+{
+	struct tm tm;
+	long off;
+
+	if (local(t, &tm) < 0)
+		return -1;
+	off = tm.tm_gmtoff / 60;
+	return wd_buf_addf(b, "%.3s, %d %.3s %04d %02d:%02d:%02d %c%02ld%02ld",
+			   day_en[tm.tm_wday % 7], tm.tm_mday,
+			   month_en[tm.tm_mon % 12], tm.tm_year + 1900,
+			   tm.tm_hour, tm.tm_min, tm.tm_sec, off < 0 ? '-' : '+',
+			   labs(off) / 60, labs(off) % 60);
+}
+
+int wd_time_asctime(struct wd_buf *b, int64_t t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (!gmtime_r(&tt, &tm))
+		memset(&tm, 0, sizeof(tm));
+	return wd_buf_addf(b, "%.3s %.3s %2d %02d:%02d:%02d %d",
+			   day_en[tm.tm_wday % 7], month_en[tm.tm_mon % 12],
+			   tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+			   tm.tm_year + 1900);
+}
+
 static int is_en(const char *lang)
 {
 	return lang && !strcmp(lang, "en");

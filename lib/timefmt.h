@@ -44,6 +44,11 @@ int wd_time_long(struct wd_buf *b, int64_t t, const char *lang,
 /* "19.30 uur" / "19:30" */
 int wd_time_clock(struct wd_buf *b, int64_t t, const char *lang);
 
+/* "Sat, 12 Dec 2026 19:30:00 +0100" (RFC 5322) in the local zone */
+int wd_time_mail(struct wd_buf *b, int64_t t);
+/* "Sat Dec 12 18:30:00 2026" (asctime, UTC), as in an mbox "From " line */
+int wd_time_asctime(struct wd_buf *b, int64_t t);
+
 /* Local midnight of the day t falls on. */
 int64_t wd_day_start(int64_t t);
 

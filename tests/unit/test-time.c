@@ -51,6 +51,18 @@ void test_time(void)
 	wd_buf_reset(&b);
 	wd_time_local(&b, w.t);
 	is(b.ptr, "2026-12-12T19:30", "local ISO 8601 without seconds");
+	wd_buf_reset(&b);
+	wd_time_mail(&b, w.t + 5);
+	is(b.ptr, "Sat, 12 Dec 2026 19:30:05 +0100", "RFC 5322 date, in winter");
+	wd_buf_reset(&b);
+	wd_time_mail(&b, 1782900000);
+	is(b.ptr, "Wed, 1 Jul 2026 12:00:00 +0200", "RFC 5322 date, in summer");
+	wd_buf_reset(&b);
+	wd_time_asctime(&b, w.t);
+	is(b.ptr, "Sat Dec 12 18:30:00 2026", "an mbox From line's date: asctime, UTC");
+	wd_buf_reset(&b);
+	wd_time_asctime(&b, 1780300800);
+	is(b.ptr, "Mon Jun  1 08:00:00 2026", "a day below 10 is padded with a space");
 	wd_buf_release(&b);
 
 	is_int(wd_duration_parse("2h"), 7200, "2h");
