@@ -144,6 +144,7 @@ static void check_harvest(struct checker *c, const char *id,
 {
 	struct wd_buf rel = WD_BUF_INIT(0), path = WD_BUF_INIT(0);
 	struct wd_strvec files = WD_STRVEC_INIT, item_ids = WD_STRVEC_INIT;
+	struct wd_error e2;
 	struct dirent *e;
 	struct stat st;
 	DIR *d;
@@ -158,19 +159,12 @@ static void check_harvest(struct checker *c, const char *id,
 			   _("is a symbolic link; refused"));
 		goto out;
 	}
-	d = opendir(path.ptr);
-	if (!d) {
-		/* no harvest yet; anything else is not "nothing to check" */
-		if (errno != ENOENT) {
-			struct wd_error e2;
-
-			/* ENOMEM: "out of memory", which fails the check */
-			wd_error_sys(&e2, EX_IOERR, rel.ptr,
-				     _("cannot read folder"));
-			wd_diag_error(&c->diag, &e2);
-		}
+	/* no harvest yet; anything else is not "nothing to check" (out of
+	 * memory fails the check) */
+	if (wd_store_opendir(path.ptr, rel.ptr, &d, &e2) < 0)
+		wd_diag_error(&c->diag, &e2);
+	if (!d)
 		goto out;
-	}
 	while ((e = readdir(d)))
 		if (wd_harvest_file_name(e->d_name) &&
 		    wd_strvec_push(&files, e->d_name) < 0) {

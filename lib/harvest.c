@@ -138,24 +138,17 @@ static int load_files(struct wd_hctx *h, struct wd_error *err)
 			     _("is not a folder"));
 		goto out;
 	}
-	d = opendir(dir.ptr);
+	if (wd_buf_addf(&rel, "%s/harvest", h->dialogue) < 0)
+		goto oom;
+	/*
+	 * No folder: no harvest yet.  Any other failure (no memory for the
+	 * folder's buffer) must not read as that, or an import or add would
+	 * start the files over and write them over the ones there.
+	 */
+	if (wd_store_opendir(dir.ptr, rel.ptr, &d, err) < 0)
+		goto out;
 	if (!d) {
-		/*
-		 * No harvest yet; any other failure (no memory for the folder's
-		 * buffer) must not read as that, or an import or add would
-		 * start the files over and write them over the ones there
-		 */
-		int saved = errno;
-
-		if (saved == ENOENT) {
-			r = 0;
-		} else if (wd_buf_addf(&rel, "%s/harvest", h->dialogue) < 0) {
-			goto oom;
-		} else {
-			errno = saved;	/* ENOMEM: "out of memory" */
-			wd_error_sys(err, EX_IOERR, rel.ptr,
-				     _("cannot read folder"));
-		}
+		r = 0;
 		goto out;
 	}
 	while ((e = readdir(d)))

@@ -4,6 +4,7 @@
 #include "i18n.h"
 #include "item.h"
 #include "slug.h"
+#include "store.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -145,11 +146,10 @@ static int names_in(struct walk *w, const char *dir, const struct stat *st,
 	if (wd_buf_adds(&w->path, w->ix->ws->root) < 0 ||
 	    wd_buf_addc(&w->path, '/') < 0 || wd_buf_adds(&w->path, dir) < 0)
 		return wd_error_oom(w->err);
-	d = opendir(w->path.ptr);
+	if (wd_store_opendir(w->path.ptr, dir[0] ? dir : ".", &d, w->err) < 0)
+		return -1;
 	if (!d)
-		return errno == ENOENT ? 0 :
-		       wd_error_sys(w->err, EX_IOERR, dir[0] ? dir : ".",
-				    _("cannot read folder"));
+		return 0;
 	while ((de = readdir(d))) {
 		if (de->d_name[0] == '.')
 			continue;

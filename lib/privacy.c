@@ -544,16 +544,17 @@ static int harvest_files(struct wd_ws *ws, const char *dialogue,
 	struct wd_buf p = WD_BUF_INIT(0);
 	struct dirent *e;
 	DIR *dir;
+	int r;
 
 	if (wd_buf_addf(&p, "%s/%s/harvest", ws->root, dialogue) < 0)
 		return wd_error_oom(err);
-	dir = opendir(p.ptr);
+	/* out of memory is no "no harvest": the person's words would stay */
+	r = wd_store_opendir(p.ptr, p.ptr + strlen(ws->root) + 1, &dir, err);
 	wd_buf_release(&p);
 	if (!dir)
-		return 0;
+		return r;
 	while ((e = readdir(dir))) {
 		struct wd_buf rel = WD_BUF_INIT(0);
-		int r;
 
 		if (!wd_harvest_file_name(e->d_name))
 			continue;
@@ -736,7 +737,8 @@ static int folder_files(struct wd_ws *ws, const char *dialogue,
 			r = wd_error_oom(err);
 			break;
 		}
-		dir = opendir(p.ptr);
+		r = wd_store_opendir(p.ptr, p.ptr + strlen(ws->root) + 1, &dir,
+				     err);
 		if (!dir)
 			continue;
 		while (r == 0 && (e = readdir(dir))) {

@@ -185,6 +185,15 @@ int wd_store_is_temp(const char *base)
 	return base[0] == '.' && strstr(base, TEMP_TAG) != NULL;
 }
 
+int wd_store_opendir(const char *path, const char *name, DIR **d,
+		     struct wd_error *err)
+{
+	*d = opendir(path);
+	if (*d || errno == ENOENT)
+		return 0;
+	return wd_error_sys(err, EX_IOERR, name, _("cannot read folder"));
+}
+
 void wd_store_clean(const char *dir)
 {
 	struct wd_buf p = WD_BUF_INIT(0);

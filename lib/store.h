@@ -2,6 +2,7 @@
 #ifndef WD_STORE_H
 #define WD_STORE_H
 
+#include <dirent.h>
 #include <stddef.h>
 #include <sys/types.h>
 
@@ -24,6 +25,15 @@ int wd_store_write(const char *path, const char *name, const void *data,
 /* Create a folder (and fsync its parent); an existing one is fine. */
 int wd_store_mkdir(const char *path, const char *name, mode_t mode,
 		   struct wd_error *err);
+
+/*
+ * Open folder `path` (`name` in messages) to read: 0 with *d NULL when
+ * there is no such folder, which is nothing to read; -1 with err
+ * (EX_IOERR, or out of memory) for any other failure, which must not
+ * pass for an empty folder.
+ */
+int wd_store_opendir(const char *path, const char *name, DIR **d,
+		     struct wd_error *err);
 
 /* Whether a file name is one of our temporary files. */
 int wd_store_is_temp(const char *base);

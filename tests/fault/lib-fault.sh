@@ -7,8 +7,8 @@
 # message is recorded, nobody else"); a failed run of those may leave the
 # pieces done before the failure, and a check function says whether what
 # is left is such a state.  It runs in the run's folder (ws/ the
-# workspace, before.list the files' fingerprints before the run) and
-# prints why when it is not.
+# workspace, before.list and after.list the files' fingerprints before
+# and after a good run) and prints why when it is not.
 
 # fault_others_unchanged FILE...: every file of ws/ but FILE... (paths as
 # test_tree_sum prints them, ./oost/people.yaml) as it was
@@ -47,4 +47,26 @@ fault_send_consistent() {
 		echo "$marked people marked as sent, $msgs messages in $1"
 		return 1
 	fi
+}
+
+# fault_each_before_or_after: every file of ws/ as it was or as a good
+# run leaves it (a command that writes several files one after the
+# other, each atomically, and can be run again: wd-invite forget)
+fault_each_before_or_after() {
+	test_tree_sum ws >now.list
+	bad=$(grep -v -x -F -f before.list now.list | grep -v -x -F -f after.list)
+	test -z "$bad" || {
+		echo "neither as before nor as after a good run:"
+		printf '%s\n' "$bad"
+		return 1
+	}
+	sed 's/^[0-9a-f]*  //' now.list >now.names
+	sed 's/^[0-9a-f]*  //' after.list >after.names
+	gone=$(sed 's/^[0-9a-f]*  //' before.list | grep -v -x -F -f now.names |
+		grep -x -F -f after.names)
+	test -z "$gone" || {
+		echo "gone, though a good run keeps them:"
+		printf '%s\n' "$gone"
+		return 1
+	}
 }
