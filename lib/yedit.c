@@ -331,29 +331,37 @@ static int cannot(struct wd_ydoc *d, struct wd_error *err, const char *why)
 
 /*
  * A line indented with a tab: libyaml reads one where a plain value
- * goes on over it ("key: a\n\t# note"), and nowhere else, so that
- * almost any change around it makes the file unreadable.  When a
- * change fails, that is the file's problem, said as such (1, or 0).
+ * goes on over it ("key: a\n\t# note"), and nowhere else, so that a
+ * change around it can make the file unreadable.  When the changed text
+ * `src` (`n` bytes put for `del` at `off`) fails to parse on such a line
+ * of the file's own (`perr`), that is the file's problem, said as such
+ * at the line of the file (1, or 0).
  */
-static int tab_indent(const struct wd_ydoc *d, struct wd_error *err)
+static int tab_indent(const struct wd_ydoc *d, const char *src, size_t len,
+		      size_t off, size_t del, size_t n,
+		      const struct wd_error *perr, struct wd_error *err)
 {
-	size_t p = 0, line = 1, col;
+	size_t p = 0, line = 1, col = 0, at, i;
 
-	while (p < d->len) {
-		for (col = 0; p < d->len && d->src[p] == ' '; p++)
-			col++;
-		if (p < d->len && d->src[p] == '\t') {
-			wd_error_at(err, EX_DATAERR, d->name, line, col + 1, "%s",
-				    _("cannot change a file with a tab in the indentation"));
-			wd_error_hint(err, "%s", _("indent with spaces"));
-			return 1;
-		}
-		while (p < d->len && d->src[p] != '\n')
-			p++;
-		p++;
-		line++;
-	}
-	return 0;
+	if (!perr->line)
+		return 0;
+	for (; p < len && line < perr->line; p++)
+		if (src[p] == '\n')
+			line++;
+	while (p + col < len && src[p + col] == ' ')
+		col++;
+	if (p + col >= len || src[p + col] != '\t' ||
+	    (p >= off && p < off + n))
+		return 0;	/* not a tab, or in the text put in */
+	at = p < off ? p : p - n + del;
+	for (line = 1, i = 0; i < at; i++)
+		if (d->src[i] == '\n')
+			line++;
+	wd_error_at(err, EX_DATAERR, d->name, (unsigned)line,
+		    (unsigned)col + 1, "%s",
+		    _("cannot change a file with a tab in the indentation"));
+	wd_error_hint(err, "%s", _("indent with spaces"));
+	return 1;
 }
 
 static int apply(struct wd_ydoc *d, size_t off, size_t del,
@@ -377,12 +385,12 @@ static int apply(struct wd_ydoc *d, size_t off, size_t del,
 		return wd_error_oom(err);
 	wd_ydoc_init(&nd);
 	if (wd_ydoc_parse(&nd, name, src, len, NULL, err) < 0) {
-		int oom = err->code == EX_OSERR;
+		/* (nd owns src, parsed or not) */
+		int known = err->code == EX_OSERR ||
+			    tab_indent(d, src, len, off, del, n, err, err);
 
 		wd_ydoc_release(&nd);
-		if (oom)
-			return -1;
-		if (tab_indent(d, err))
+		if (known)
 			return -1;
 		return wd_error_at(err, EX_SOFTWARE, name, 0, 0, "%s",
 				   _("internal error: the change would make the file invalid"));
@@ -715,17 +723,17 @@ static int explicit_key(const struct wd_ydoc *d, const struct wd_ynode *map,
 
 	if (memchr(d->src + k->start, '\n', k->end - k->start))
 		return 1;
-	p = map->start;
+	p = past_props(d, map->start);	/* a tag may hold a '?' */
 	if (i > 0) {
 		pk = map->items[2 * i - 2];
 		pv = map->items[2 * i - 1];
 		p = pv->end > pv->start && pv->end > pk->end ? pv->end : pk->end;
 	}
+	/* no scalar in the gap: any '#' there begins a comment ("[1]#c") */
 	for (; p < k->start; p++) {
 		if (d->src[p] == '?')
 			return 1;
-		if (d->src[p] == '#' &&
-		    (p == 0 || strchr(" \t\r\n", d->src[p - 1])))
+		if (d->src[p] == '#')
 			while (p + 1 < k->start && d->src[p + 1] != '\n')
 				p++;
 	}
@@ -833,8 +841,10 @@ int wd_yedit_map_set_block(struct wd_ydoc *d, const struct wd_ynode *map,
 		return cannot(d, err, _("nested too deeply to change"));
 	memset(first, ' ', ind);
 	first[ind] = '\0';
-	if (is_empty_null(val) && val->end == val->start) {
-		/* nothing, not even an anchor ("key:\n  &a") to replace */
+	if (is_empty_null(val) &&
+	    (val->end == val->start || val->line == k->line)) {
+		/* nothing, or an anchor on the key's line ("key: &a"), which
+		 * the list then has; one below ("key:\n  &a") is replaced */
 		from = to = after_line(d, k->end);
 	} else if (val->style == WD_YBLOCK && val->line > k->line) {
 		from = after_line(d, k->end);

@@ -150,6 +150,12 @@ static void test_yedit_found(void)
 		"map_set: a file indented with a tab that a change would break is refused");
 	edit_is("l:\n    &n\nz: 1\n", add_x, "l:\n  - x\nz: 1\n",
 		"seq_append: an empty value's anchor on the next line is replaced by the list");
+	edit_is("a: [1]#?\nplace: Oost\n", set_place, "a: [1]#?\nplace: West\n",
+		"map_set: a '?' in a comment right after ']' is no '? key'");
+	edit_is("a: 'x'#?\nplace: Oost\n", set_place, "a: 'x'#?\nplace: West\n",
+		"map_set: ... nor right after a quoted value");
+	edit_is("l: &n # keep\nz: 1\n", add_x, "l: &n # keep\n  - x\nz: 1\n",
+		"seq_append: an anchor and a comment on the key's line stay, the list below");
 	edit_is("m: {a: 1, }\n", set_n, "m: {a: 1, n: 2, }\n",
 		"map_set: a trailing comma in { } stays one comma");
 	edit_is("m: {a: 1, }\n", set_n_text, "m: {a: 1, n: \"2\", }\n",
