@@ -510,7 +510,7 @@ static int cmd_add(struct cli *c, int argc, char **argv)
 		      cli_fail(c, &e);
 		goto out;
 	}
-	tell(c, &r, o.dry_run, K(WD_CH_ADD));
+	tell(c, &r, o.dry_run, K(WD_CH_ADD) | K(WD_CH_UPDATE));
 	ret = save(c, &o, &r);
 out:
 	wd_buf_release(&id);

@@ -369,14 +369,17 @@ static int same_text(const char *a, const char *b)
  * Whether `p` is what this add writes to people.yaml, and the last one
  * there, but without the contact data that goes to contacts.yaml next:
  * the same add, stopped between the two files (killed, a full disk),
- * now run again.  It finishes that one instead of refusing the name.
+ * run again the same day.  It finishes that one instead of refusing
+ * the name.
  */
 static int unfinished_add(const struct wd_roster *r,
 			  const struct wd_person *p,
 			  const struct wd_invite_new *nw, const char *role,
 			  const char *lang, const char *day)
 {
+	/* a consent with today's date says when it was added */
 	if (!(nw->email || nw->phone || nw->address) ||
+	    !(nw->consent_contact || nw->consent_named || nw->consent_photo) ||
 	    p != &r->pp.v[r->pp.n - 1] || wd_contacts_find(&r->cc, p->id))
 		return 0;
 	return !strcmp(p->name, nw->name) &&
@@ -473,9 +476,20 @@ contacts:
 			goto out;
 		r->contacts_dirty = 1;
 	}
-	if (change(r, WD_CH_ADD, id->ptr, NULL, 0, err) < 0 ||
-	    (nw->attended && change(r, WD_CH_CHECKIN, id->ptr, NULL, 0, err) < 0))
+	if (finish) {
+		/* "updated 'Nieuwe Buur' (nieuwe-buur): email" */
+		char what[32];
+
+		snprintf(what, sizeof(what), "%s%s%s",
+			 nw->email ? ", email" : "", nw->phone ? ", phone" : "",
+			 nw->address ? ", address" : "");
+		if (change(r, WD_CH_UPDATE, id->ptr, what + 2, 0, err) < 0)
+			goto out;
+	} else if (change(r, WD_CH_ADD, id->ptr, NULL, 0, err) < 0 ||
+		   (nw->attended &&
+		    change(r, WD_CH_CHECKIN, id->ptr, NULL, 0, err) < 0)) {
 		goto out;
+	}
 	ret = 0;
 	goto out;
 oom:

@@ -92,13 +92,22 @@ test_expect_success 'the same add again finishes one stopped before its contact 
 	test_cmp before after &&
 	wd-invite -C ws2 add "Nieuwe Buur" --role bewoner --consent contact \
 		--email nieuw@example.org 2>err &&
-	test_grep "added .Nieuwe Buur. (nieuwe-buur)" err &&
+	test_grep "updated .Nieuwe Buur. (nieuwe-buur): email$" err &&
 	test $(grep -c "name: Nieuwe Buur" ws2/oost/people.yaml) = 1 &&
 	wd-invite -C ws2 list --contacts --format csv >list &&
 	test_grep "^nieuwe-buur,Nieuwe Buur,resident,,,,nieuw@example.org," list &&
 	test_expect_code 65 wd-invite -C ws2 add "Nieuwe Buur" --role bewoner \
 		--consent contact --phone 030-1234567 2>err &&
-	test_grep "already in .oost. as .nieuwe-buur." err
+	test_grep "already in .oost. as .nieuwe-buur." err &&
+	# another day, or an add with no consent to date it: another person
+	wd-invite -q -C ws2 add "Piet Later" --consent contact &&
+	test_expect_code 65 env WD_NOW=2031-01-01T10:00 wd-invite -C ws2 add \
+		"Piet Later" --consent contact --email piet@example.org 2>err &&
+	test_grep "already in .oost. as .piet-later." err &&
+	wd-invite -q -C ws2 add "Klaas Zonder" &&
+	test_expect_code 65 wd-invite -C ws2 add "Klaas Zonder" \
+		--email klaas@example.org 2>err &&
+	test_grep "already in .oost. as .klaas-zonder." err
 '
 
 test_expect_success 'bad values are usage errors (64) that write nothing' '
