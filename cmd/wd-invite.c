@@ -1057,8 +1057,12 @@ static void why_not(const struct wd_sending *s, const struct wd_send_item *it,
 				 it->since);
 		break;
 	case WD_SEND_WAITING:
-		snprintf(out, size, _("on the waiting list (number %ld): no reminder until a place comes free"),
-			 it->place);
+		if (remind)
+			snprintf(out, size, _("on the waiting list (number %ld): no reminder until a place comes free"),
+				 it->place);
+		else
+			snprintf(out, size, _("on the waiting list (number %ld): no invitation until a place comes free (name them to send one)"),
+				 it->place);
 		break;
 	case WD_SEND_UNINVITED:
 		snprintf(out, size, "%s", _("not invited and no answer: nothing to remind of"));

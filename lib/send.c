@@ -408,6 +408,9 @@ static enum wd_send_why decide_invite(const struct wd_sending *s,
 	/* who said no is left alone, unless named */
 	if (!s->o.nwho && p->rsvp && !strcmp(p->rsvp, "no"))
 		return WD_SEND_SAID_NO;
+	/* an invitation with a calendar entry would say there is a place */
+	if (!s->o.nwho && p->rsvp && p->waiting)
+		return WD_SEND_WAITING;
 	return reach(s, p, ct);
 }
 

@@ -150,4 +150,18 @@ test_expect_success 'too late, or cancelled: nobody is invited' '
 	! test -e late.mbox
 '
 
+test_expect_success 'who is on the waiting list gets no invitation, unless named' '
+	rm -rf ws && rules_workspace &&
+	printf "capacity: 1\n" >>ws/oost/dialogue.yaml &&
+	WD_NOW=2026-11-16T10:00 wd-invite -C ws -q rsvp anna ja &&
+	wd-invite -C ws list --status wachtlijst --format csv >waiting &&
+	test_grep "^anna-de-vries," waiting &&
+	WD_NOW=2026-11-20T10:00 wd-invite -C ws send --dry-run --mbox ../x.mbox \
+		>out 2>err &&
+	test_grep "^not to .Anna de Vries. (anna-de-vries): on the waiting list (number 1): no invitation until a place comes free (name them to send one)$" out &&
+	test_grep "^wd-invite: would send 5 invitations" err &&
+	WD_NOW=2026-11-20T10:00 wd-invite -C ws send --mbox ../anna.mbox anna 2>err &&
+	test "$(mbox_count anna.mbox)" = 1
+'
+
 test_done
