@@ -144,6 +144,16 @@ out:
 	return r;
 }
 
+int wd_dialogue_where(const struct wd_dialogue *dl, struct wd_buf *b)
+{
+	if (dl->venue && wd_buf_adds(b, dl->venue) < 0)
+		return -1;
+	if (dl->place && (!dl->venue || !strstr(dl->venue, dl->place)) &&
+	    wd_buf_addf(b, "%s%s", dl->venue ? ", " : "", dl->place) < 0)
+		return -1;
+	return 0;
+}
+
 int64_t wd_dialogue_end(const struct wd_dialogue *dl)
 {
 	if (dl->has_end)

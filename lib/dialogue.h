@@ -38,6 +38,10 @@ void wd_dialogue_read(struct wd_dialogue *dl, const struct wd_ws *ws,
 /* The end time: `end`, or two hours after the start. */
 int64_t wd_dialogue_end(const struct wd_dialogue *dl);
 
+/* Where it is, as an invitation says it: the venue and the place (the
+ * place left out when the venue names it); appended to b. */
+int wd_dialogue_where(const struct wd_dialogue *dl, struct wd_buf *b);
+
 /* A new dialogue, as wd-init makes it. */
 struct wd_dialogue_new {
 	const char *id;

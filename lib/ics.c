@@ -189,16 +189,6 @@ static void add_text(struct cal *c, icalproperty *(*make)(const char *),
 	add(c, c->ev, make(v));
 }
 
-static int location(struct wd_buf *b, const struct wd_dialogue *dl)
-{
-	if (dl->venue && wd_buf_adds(b, dl->venue) < 0)
-		return -1;
-	if (dl->place && (!dl->venue || !strstr(dl->venue, dl->place)) &&
-	    wd_buf_addf(b, "%s%s", b->len ? ", " : "", dl->place) < 0)
-		return -1;
-	return 0;
-}
-
 static void event(struct cal *c, const struct wd_ws *ws,
 		  const struct wd_dialogue *dl, const char *name,
 		  const char *email)
@@ -223,7 +213,7 @@ static void event(struct cal *c, const struct wd_ws *ws,
 	add_time(c, 1, wd_dialogue_end(dl));
 	add_text(c, icalproperty_new_summary, dl->title, 0);
 	wd_buf_reset(&b);
-	if (location(&b, dl) < 0)
+	if (wd_dialogue_where(dl, &b) < 0)
 		c->failed = 1;
 	else if (b.len)
 		add_text(c, icalproperty_new_location, b.ptr, 0);

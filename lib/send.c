@@ -16,7 +16,7 @@
 
 enum {
 	V_NAME, V_TITLE, V_THEME, V_QUESTION, V_DATE, V_TIME, V_END_TIME,
-	V_WHEN, V_IN_DAYS, V_VENUE, V_PLACE, V_HOSTS, V_ORGANISATION,
+	V_WHEN, V_IN_DAYS, V_VENUE, V_PLACE, V_WHERE, V_HOSTS, V_ORGANISATION,
 	V_SENDER, V_SENDER_EMAIL, V_DIALOGUE, V_ADDRESS, V_TODAY,
 	V_STYLE,		/* letters only: the last */
 	NVARS
@@ -24,7 +24,7 @@ enum {
 
 const char *const wd_send_placeholders[NVARS + 1] = {
 	"name", "title", "theme", "question", "date", "time", "end_time",
-	"when", "in_days", "venue", "place", "hosts", "organisation",
+	"when", "in_days", "venue", "place", "where", "hosts", "organisation",
 	"sender", "sender_email", "dialogue", "address", "today", "style",
 	NULL,
 };
@@ -353,6 +353,7 @@ static int fill(struct vals *x, const struct wd_sending *s,
 	      set_made(x, V_WHEN, &tmp, wd_time_long(&tmp, start, lang, 1)) < 0 ||
 	      set_made(x, V_IN_DAYS, &tmp, in_days(&tmp, s->days_left, en)) < 0 ||
 	      set(x, V_VENUE, dl->venue) < 0 || set(x, V_PLACE, dl->place) < 0 ||
+	      set_made(x, V_WHERE, &tmp, wd_dialogue_where(dl, &tmp)) < 0 ||
 	      set_made(x, V_HOSTS, &tmp, join(&tmp, &dl->hosts, en)) < 0 ||
 	      set(x, V_ORGANISATION, st->organisation) < 0 ||
 	      set(x, V_SENDER, st->sender_name ? st->sender_name :

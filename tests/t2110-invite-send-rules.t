@@ -164,4 +164,15 @@ test_expect_success 'who is on the waiting list gets no invitation, unless named
 	test "$(mbox_count anna.mbox)" = 1
 '
 
+test_expect_success 'the invitation says where: the venue and the place, or the one there is' '
+	rm -rf ws && rules_workspace &&
+	WD_NOW=2026-11-20T10:00 wd-invite -C ws -q send --mbox ../both.mbox anna &&
+	test_grep "^  Waar:    Buurthuis De Boog, Kanaalstraat 12, Utrecht-Oost" both.mbox &&
+	sed -i "/^venue:/d" ws/oost/dialogue.yaml &&
+	WD_NOW=2026-11-20T10:00 wd-invite -C ws -q send --mbox ../place.mbox ozlem &&
+	test_grep "^  Waar:    Utrecht-Oost" place.mbox &&
+	wd-invite -C ws ics >place.ics &&
+	test_grep "^LOCATION:Utrecht-Oost" place.ics
+'
+
 test_done

@@ -63,7 +63,7 @@ test_expect_success 'every value is escaped for HTML' '
 	test_grep "Jan &amp; &lt;b&gt;Piet&lt;/b&gt; &quot;O&#39;Neill&quot;" $L &&
 	test_grep "Straat 1 &lt;script&gt;alert(1)&lt;/script&gt;<br>" $L &&
 	test_grep "1234 AB &amp; Zo" $L &&
-	test_grep "<dd>Zaal &lt;i&gt;1&lt;/i&gt; &amp; co</dd>" $L &&
+	test_grep "<dd>Zaal &lt;i&gt;1&lt;/i&gt; &amp; co, Utrecht-Oost</dd>" $L &&
 	test_grep -v "<script" $L &&
 	test_grep -v "<b>Piet" $L
 '
