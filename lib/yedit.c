@@ -637,7 +637,8 @@ static size_t after_last(const struct wd_ydoc *d, const struct wd_ynode *c,
 	}
 	key = c->items[2 * c->n - 2];
 	last = c->items[2 * c->n - 1];
-	if (!is_empty_null(last))
+	/* a value, or an empty one's anchor ("{a: &x}"): after it */
+	if (!is_empty_null(last) || last->end > last->start)
 		return last->end;
 	/* "{a}", "{a:}", "{a: }": after the key, or after its ':' and a space */
 	colon = colon_after(d, key->end);

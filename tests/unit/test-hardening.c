@@ -156,6 +156,8 @@ static void test_yedit_found(void)
 		"map_set: ... nor right after a quoted value");
 	edit_is("l: &n # keep\nz: 1\n", add_x, "l: &n # keep\n  - x\nz: 1\n",
 		"seq_append: an anchor and a comment on the key's line stay, the list below");
+	edit_is("m: {a:\n&x}\n", set_n, "m: {a:\n&x, n: 2}\n",
+		"map_set: in { }, a new key goes after an empty value's anchor on the next line");
 	edit_is("m: {a: 1, }\n", set_n, "m: {a: 1, n: 2, }\n",
 		"map_set: a trailing comma in { } stays one comma");
 	edit_is("m: {a: 1, }\n", set_n_text, "m: {a: 1, n: \"2\", }\n",
