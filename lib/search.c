@@ -25,13 +25,74 @@ static const char sql[] =
 	" WHERE item_fts MATCH ?1 AND (?2 IS NULL OR i.dialogue = ?2)"
 	" ORDER BY bm25(item_fts), i.dialogue, i.id LIMIT ?3";
 
+/* A character FTS5 takes in a bare word: letters, digits, '_', non-ASCII. */
+static int bare(unsigned char c)
+{
+	return c >= 0x80 || c == '_' || (c >= '0' && c <= '9') ||
+	       (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/*
+ * The query as FTS5 reads it: words people type ("Utrecht-Oost",
+ * "auto's", "'t") become phrases, where FTS5 would read the '-' as a
+ * column and the apostrophe as an error; phrases, AND, OR, NOT,
+ * parentheses and a prefix '*' stay as they are.
+ */
+static int fts_query(struct wd_buf *out, const char *q)
+{
+	const char *p = q;
+
+	while (*p) {
+		const char *w = p;
+		size_t n, i;
+		int plain = 1;
+
+		if (strchr(" \t\n\r()", *p)) {
+			if (wd_buf_addc(out, *p++) < 0)
+				return -1;
+			continue;
+		}
+		if (*p == '"') {	/* a phrase, to its closing quote */
+			const char *e = strchr(p + 1, '"');
+
+			n = e ? (size_t)(e - p) + 1 : strlen(p);
+			if (wd_buf_add(out, p, n) < 0)
+				return -1;
+			p += n;
+			continue;
+		}
+		while (*p && !strchr(" \t\n\r()\"", *p))
+			p++;
+		n = (size_t)(p - w);
+		if (n > 1 && w[n - 1] == '*')
+			n--;	/* a prefix: the '*' goes after the phrase */
+		for (i = 0; i < n; i++)
+			plain &= bare((unsigned char)w[i]);
+		if (plain) {
+			if (wd_buf_add(out, w, (size_t)(p - w)) < 0)
+				return -1;
+			continue;
+		}
+		if (wd_buf_addc(out, '"') < 0)
+			return -1;
+		for (i = 0; i < n; i++)
+			if ((w[i] == '"' && wd_buf_addc(out, '"') < 0) ||
+			    wd_buf_addc(out, w[i]) < 0)
+				return -1;
+		if (wd_buf_addc(out, '"') < 0 ||
+		    wd_buf_add(out, w + n, (size_t)(p - w) - n) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 static int bad_query(struct wd_index *ix, const char *query,
 		     struct wd_error *err)
 {
 	wd_error_set(err, EX_DATAERR, _("cannot search for '%s': %s"), query,
 		     sqlite3_errmsg(ix->db));
 	wd_error_hint(err, "%s",
-		      _("put words with special characters between double quotes, as a phrase"));
+		      _("check the double quotes, the parentheses and AND, OR, NOT"));
 	return -1;
 }
 
@@ -44,6 +105,7 @@ int wd_search(struct wd_index *ix, const char *query, const char *dialogue,
 	const char *v[NCOLS], *tv[3];
 	int en = lang && !strcmp(lang, "en");
 	sqlite3_stmt *st = NULL;
+	struct wd_buf fq = WD_BUF_INIT(0);
 	struct wd_out o;
 	int rc, r = -1;
 
@@ -63,7 +125,11 @@ int wd_search(struct wd_index *ix, const char *query, const char *dialogue,
 		wd_index_error(ix, err, _("cannot read"));
 		goto out;
 	}
-	if (sqlite3_bind_text(st, 1, query, -1, SQLITE_STATIC) ||
+	if (fts_query(&fq, query) < 0) {
+		wd_error_oom(err);
+		goto out;
+	}
+	if (sqlite3_bind_text(st, 1, wd_buf_str(&fq), -1, SQLITE_STATIC) ||
 	    (dialogue ? sqlite3_bind_text(st, 2, dialogue, -1, SQLITE_STATIC) :
 	     sqlite3_bind_null(st, 2)) ||
 	    sqlite3_bind_int64(st, 3, limit > 0 ? limit : -1)) {
@@ -108,5 +174,6 @@ int wd_search(struct wd_index *ix, const char *query, const char *dialogue,
 out:
 	sqlite3_finalize(st);
 	wd_out_release(&o);
+	wd_buf_release(&fq);
 	return r;
 }

@@ -61,6 +61,17 @@ test_expect_success 'nothing found: exit 1, nothing printed' '
 	test_line_count = 0 out
 '
 
+test_expect_success 'words with a hyphen or an apostrophe are searched as typed' '
+	wd-harvest -q -C ws add -d oost --kind droom --table 1 \
+		"Een markt in Utrecht-Oost zonder auto'"'"'s" &&
+	for q in Utrecht-Oost "auto'"'"'s" "utrecht-oost markt" "auto'"'"'s*" "(markt OR tuin) AND Utrecht-Oost"
+	do
+		wd-report -C ws search "$q" --format tsv >out &&
+		test_line_count = 2 out &&
+		test_grep "\[Utrecht-Oost\]\|\[auto.s\]" out || return 1
+	done
+'
+
 test_expect_success 'a query FTS5 rejects is exit 65 with a message' '
 	test_expect_code 65 wd-report -C ws search "AND OR (" 2>err &&
 	test_grep "^wd-report: cannot search for .AND OR (.: fts5: syntax error" err &&
