@@ -393,7 +393,7 @@ static int ensure_gitignore(const char *dir, int contacts,
 	struct wd_buf path = WD_BUF_INIT(0), text = WD_BUF_INIT(0);
 	char *old = NULL;
 	size_t len = 0;
-	int r = -1, need_state, need_contacts;
+	int r = -1, need_state, need_contacts, need_mbox;
 
 	if (wd_buf_addf(&path, "%s/.gitignore", dir) < 0)
 		goto oom;
@@ -405,7 +405,9 @@ static int ensure_gitignore(const char *dir, int contacts,
 	}
 	need_state = !old || !strstr(old, "/.wd/");
 	need_contacts = contacts && (!old || !strstr(old, "contacts.yaml"));
-	if (!need_state && !need_contacts) {
+	/* send --mbox writes names and addresses too */
+	need_mbox = contacts && (!old || !strstr(old, "*.mbox"));
+	if (!need_state && !need_contacts && !need_mbox) {
 		r = 0;
 		goto out;
 	}
@@ -419,6 +421,8 @@ static int ensure_gitignore(const char *dir, int contacts,
 	if (need_state && wd_buf_adds(&text, "/.wd/\n") < 0)
 		goto oom;
 	if (need_contacts && wd_buf_adds(&text, "contacts.yaml\n") < 0)
+		goto oom;
+	if (need_mbox && wd_buf_adds(&text, "*.mbox\n") < 0)
 		goto oom;
 	r = wd_store_write(path.ptr, ".gitignore", text.ptr, text.len, 0644,
 			   err);

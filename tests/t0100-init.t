@@ -14,7 +14,8 @@ test_expect_success 'wd-init makes a workspace: wd.yaml and .gitignore' '
 	EOF
 	test_cmp expect ws/wd.yaml &&
 	test_grep "^/.wd/$" ws/.gitignore &&
-	test_grep "^contacts.yaml$" ws/.gitignore
+	test_grep "^contacts.yaml$" ws/.gitignore &&
+	test_grep "^\*\.mbox$" ws/.gitignore
 '
 
 test_expect_success 'running it again changes nothing' '
@@ -28,7 +29,7 @@ test_expect_success 'running it again changes nothing' '
 test_expect_success 'running it again puts back what .gitignore lost' '
 	printf "# eigen\n*.bak\n" >ws/.gitignore &&
 	(cd ws && wd-init -q) &&
-	printf "# eigen\n*.bak\n/.wd/\ncontacts.yaml\n" >expect &&
+	printf "# eigen\n*.bak\n/.wd/\ncontacts.yaml\n*.mbox\n" >expect &&
 	test_cmp expect ws/.gitignore &&
 	cp saved-gitignore ws/.gitignore
 '
