@@ -967,7 +967,8 @@ static int cmd_purge(struct cli *c, int argc, char **argv)
 	} else {
 		size_t n = strlen(o.closed);
 
-		dur = n && strchr("wdhm", o.closed[n - 1]) ?
+		/* an age with its unit (a bare number would be minutes) */
+		dur = n && strchr("yjwdhum", o.closed[n - 1]) ?
 		      wd_duration_parse(o.closed) : -1;
 		if (dur < 0)
 			return cli_usage_error(c, _("--closed-before wants a date like 2027-01-01 or an age like 180d, not '%s'"),

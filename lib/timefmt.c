@@ -221,9 +221,10 @@ int64_t wd_duration_parse(const char *s)
 				return -1;
 		}
 		switch (*p) {
+		case 'y': case 'j': total += v * 365 * 86400; p++; break;
 		case 'w': total += v * 7 * 86400; p++; break;
 		case 'd': total += v * 86400; p++; break;
-		case 'h': total += v * 3600; p++; break;
+		case 'h': case 'u': total += v * 3600; p++; break;
 		case 'm': total += v * 60; p++; break;
 		case 's': total += v; p++; break;
 		case '\0':

@@ -24,7 +24,10 @@ int wd_time_set_zone(const char *zone, struct wd_error *err);
 /* 2026-12-12, 2026-12-12T19:30, 2026-12-12 19:30:00+01:00, ...Z */
 int wd_time_parse(const char *s, struct wd_when *w);
 
-/* "2h", "90m", "1h30m", "7d", "45" (minutes): seconds, or -1. */
+/*
+ * "2h", "90m", "1h30m", "7d", "2w", "1y", "45" (minutes): seconds, or -1.
+ * The Dutch "2u" (uur) is 2h, "1j" (jaar) 1y; a year is 365 days.
+ */
 int64_t wd_duration_parse(const char *s);
 
 /* "2026-12-12T19:30:00+01:00" in the local zone */

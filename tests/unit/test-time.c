@@ -69,6 +69,9 @@ void test_time(void)
 	is_int(wd_duration_parse("1h30m"), 5400, "1h30m");
 	is_int(wd_duration_parse("90"), 5400, "90 is minutes");
 	is_int(wd_duration_parse("7d"), 604800, "7d");
+	is_int(wd_duration_parse("1y"), 365 * 86400, "1y is 365 days");
+	is_int(wd_duration_parse("1j"), 365 * 86400, "1j (jaar) too");
+	is_int(wd_duration_parse("2u30m"), 9000, "2u30m (uur)");
 	is_int(wd_duration_parse("2x"), -1, "2x is not a duration");
 	is_int(wd_duration_parse(""), -1, "nothing is not a duration");
 }
