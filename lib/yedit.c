@@ -199,6 +199,25 @@ static size_t after_line(const struct wd_ydoc *d, size_t pos)
 }
 
 /*
+ * Past the lines of blanks only from line start `pos` on: lines that
+ * went with what is removed before them, or a block scalar above would
+ * take them in ("x: >-\n  a\ny:\n   \n": removing y gives x a line).
+ */
+static size_t past_blank_lines(const struct wd_ydoc *d, size_t pos)
+{
+	size_t p = pos;
+
+	while (p < d->len) {
+		while (p < d->len && strchr(" \t\r", d->src[p]))
+			p++;
+		if (p < d->len && d->src[p] != '\n')
+			break;
+		pos = p = p < d->len ? p + 1 : p;
+	}
+	return pos;
+}
+
+/*
  * Where a comment starts in [from, to), outside quoted values; `to` when
  * none.  As libyaml reads it: a '#' after a space, a flow indicator or a
  * quoted value that just closed (a '#' or quote inside a plain value is
@@ -901,7 +920,7 @@ int wd_yedit_map_remove(struct wd_ydoc *d, const struct wd_ynode *map,
 		return apply(d, from, to - from, "", 0, err);
 	}
 	from = line_start(d, k->start);
-	to = after_line(d, val->end);
+	to = past_blank_lines(d, after_line(d, val->end));
 	if (strspn(d->src + from, " ") < k->start - from) {
 		/* the first key of a list item: "- key: v" */
 		if (map->n == 1)
@@ -1019,7 +1038,7 @@ int wd_yedit_seq_remove(struct wd_ydoc *d, const struct wd_ynode *seq,
 	}
 	dash = dash_of(d, seq, i);
 	from = line_start(d, dash);
-	to = after_line(d, it->end);
+	to = past_blank_lines(d, after_line(d, it->end));
 	if (seq->n == 1) {
 		/* the only item: leave an empty list, indented as a value
 		 * ("key:\n- a" is fine, "key:\n[]" is not) */

@@ -114,6 +114,16 @@ static int set_k_empty(struct wd_ydoc *d, struct wd_error *e)
 	return wd_yedit_map_set(d, NULL, "k", "", 0, e);
 }
 
+static int remove_second(struct wd_ydoc *d, struct wd_error *e)
+{
+	return wd_yedit_seq_remove(d, d->root, 1, e);
+}
+
+static int remove_place(struct wd_ydoc *d, struct wd_error *e)
+{
+	return wd_yedit_map_remove(d, NULL, "place", e);
+}
+
 static int set_place(struct wd_ydoc *d, struct wd_error *e)
 {
 	return wd_yedit_map_set(d, NULL, "place", "West", 0, e);
@@ -158,6 +168,10 @@ static void test_yedit_found(void)
 		"seq_append: an anchor and a comment on the key's line stay, the list below");
 	edit_is("m: {a:\n&x}\n", set_n, "m: {a:\n&x, n: 2}\n",
 		"map_set: in { }, a new key goes after an empty value's anchor on the next line");
+	edit_is("- >-\n a\n-\n  \n- b\n", remove_second, "- >-\n a\n- b\n",
+		"seq_remove: a blank line after the item goes too, not into the block scalar above");
+	edit_is("k: >-\n a\nplace:\n  \nz: 1\n", remove_place, "k: >-\n a\nz: 1\n",
+		"map_remove: ... and after a key");
 	edit_is("m: {a: 1, }\n", set_n, "m: {a: 1, n: 2, }\n",
 		"map_set: a trailing comma in { } stays one comma");
 	edit_is("m: {a: 1, }\n", set_n_text, "m: {a: 1, n: \"2\", }\n",
