@@ -198,6 +198,14 @@ static size_t after_line(const struct wd_ydoc *d, size_t pos)
 	return pos < d->len ? pos + 1 : pos;
 }
 
+static size_t text_end(const struct wd_ydoc *d, const struct wd_ynode *n);
+
+/* Whether a node is a block scalar, or a collection ending in one. */
+static int ends_block(const struct wd_ydoc *d, const struct wd_ynode *n)
+{
+	return text_end(d, n) != n->end;
+}
+
 /*
  * Past the lines of blanks only from line start `pos` on: lines that
  * went with what is removed before them, or a block scalar above would
@@ -920,7 +928,9 @@ int wd_yedit_map_remove(struct wd_ydoc *d, const struct wd_ynode *map,
 		return apply(d, from, to - from, "", 0, err);
 	}
 	from = line_start(d, k->start);
-	to = past_blank_lines(d, after_line(d, val->end));
+	to = after_line(d, val->end);
+	if (i + 1 < map->n || (i > 0 && ends_block(d, map->items[2 * i - 1])))
+		to = past_blank_lines(d, to);
 	if (strspn(d->src + from, " ") < k->start - from) {
 		/* the first key of a list item: "- key: v" */
 		if (map->n == 1)
@@ -1038,7 +1048,10 @@ int wd_yedit_seq_remove(struct wd_ydoc *d, const struct wd_ynode *seq,
 	}
 	dash = dash_of(d, seq, i);
 	from = line_start(d, dash);
-	to = past_blank_lines(d, after_line(d, it->end));
+	to = after_line(d, it->end);
+	/* the last item's: only when a block scalar would take them in */
+	if (i + 1 < seq->n || (i > 0 && ends_block(d, seq->items[i - 1])))
+		to = past_blank_lines(d, to);
 	if (seq->n == 1) {
 		/* the only item: leave an empty list, indented as a value
 		 * ("key:\n- a" is fine, "key:\n[]" is not) */

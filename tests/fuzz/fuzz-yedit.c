@@ -258,6 +258,20 @@ static size_t after_line(const char *s, size_t len, size_t pos)
 	return pos < len ? pos + 1 : pos;
 }
 
+static size_t past_blanks(const char *s, size_t len, size_t pos)
+{
+	size_t p = pos;
+
+	while (p < len) {
+		while (p < len && (s[p] == ' ' || s[p] == '\t' || s[p] == '\r'))
+			p++;
+		if (p < len && s[p] != '\n')
+			break;
+		pos = p = p < len ? p + 1 : p;
+	}
+	return pos;
+}
+
 /* Outside the edited collection's lines, not a byte changed. */
 static void check_bytes(const char *old, size_t olen, const char *now,
 			size_t nlen, const struct wd_ynode *c)
@@ -271,6 +285,11 @@ static void check_bytes(const char *old, size_t olen, const char *now,
 		from = line_start(old, c->start);
 		to = after_line(old, olen, c->end);
 	}
+	tail = olen - to;
+	/* lines of blanks right after it may go with its last entry (a
+	 * block scalar above would take them in) */
+	if (!(nlen >= tail && !memcmp(old + to, now + nlen - tail, tail)))
+		to = past_blanks(old, olen, to);
 	tail = olen - to;
 	FUZZ_CHECK(nlen >= from + tail && !memcmp(old, now, from) &&
 		   !memcmp(old + to, now + nlen - tail, tail),

@@ -172,6 +172,10 @@ static void test_yedit_found(void)
 		"seq_remove: a blank line after the item goes too, not into the block scalar above");
 	edit_is("k: >-\n a\nplace:\n  \nz: 1\n", remove_place, "k: >-\n a\nz: 1\n",
 		"map_remove: ... and after a key");
+	edit_is("- a\n- b\n\n# next\n", remove_second, "- a\n\n# next\n",
+		"seq_remove: the blank line after the last item stays when nothing would take it in");
+	edit_is("- |+\n  a\n- b\n\n", remove_second, "- |+\n  a\n",
+		"seq_remove: ... and goes when a block scalar would (|+ keeps blank lines)");
 	edit_is("m: {a: 1, }\n", set_n, "m: {a: 1, n: 2, }\n",
 		"map_set: a trailing comma in { } stays one comma");
 	edit_is("m: {a: 1, }\n", set_n_text, "m: {a: 1, n: \"2\", }\n",
