@@ -31,6 +31,7 @@ static const char actions_sql[] =
 	"  AND i.due_t < ?5 + ?4 AND i.status IN ('open', 'underway')))"
 	" AND (?6 IS NULL OR EXISTS (SELECT 1 FROM item_owner o"
 	"  WHERE o.file = i.file AND o.item = i.id AND (o.person = ?6"
+	"  OR " WD_SQL_PERSON_IS("o.person", "7")
 	"  OR o.person IN (SELECT p.id FROM person p WHERE p.dialogue = i.dialogue"
 	"  AND p.name = ?6 COLLATE NOCASE))))"
 	" ORDER BY i.due_t IS NULL, i.due_t, i.dialogue, i.source, i.pos";
@@ -92,7 +93,7 @@ int wd_actions_list(struct wd_index *ix, const struct wd_action_filter *f,
 		    struct wd_error *err)
 {
 	struct wd_col cols[NACTION];
-	struct wd_buf owners = WD_BUF_INIT(0);
+	struct wd_buf owners = WD_BUF_INIT(0), slug = WD_BUF_INIT(0);
 	const char *v[NACTION];
 	int en = lang && !strcmp(lang, "en");
 	int64_t today = wd_day_start(now);
@@ -109,13 +110,17 @@ int wd_actions_list(struct wd_index *ix, const struct wd_action_filter *f,
 	}
 	wd_out_begin(&o, fmt, cols, NACTION, write, ctx);
 	o.colour = ix->ws->colour;
+	if (f->owner &&
+	    wd_index_person_filter(ix, f->dialogue, f->owner, &slug, err) < 0)
+		goto out;
 	if (sqlite3_prepare_v2(ix->db, actions_sql, -1, &st, NULL) != SQLITE_OK ||
 	    (f->dialogue ? sqlite3_bind_text(st, 1, f->dialogue, -1, SQLITE_STATIC) :
 	     sqlite3_bind_null(st, 1)) ||
 	    sqlite3_bind_int(st, 2, f->open) || sqlite3_bind_int(st, 3, f->overdue) ||
 	    sqlite3_bind_int64(st, 4, f->within) || sqlite3_bind_int64(st, 5, today) ||
 	    (f->owner ? sqlite3_bind_text(st, 6, f->owner, -1, SQLITE_STATIC) :
-	     sqlite3_bind_null(st, 6))) {
+	     sqlite3_bind_null(st, 6)) ||
+	    sqlite3_bind_text(st, 7, wd_buf_str(&slug), -1, SQLITE_STATIC)) {
 		wd_index_error(ix, err, _("cannot read"));
 		goto out;
 	}
@@ -154,6 +159,7 @@ out:
 	sqlite3_finalize(st);
 	wd_out_release(&o);
 	wd_buf_release(&owners);
+	wd_buf_release(&slug);
 	return r;
 }
 

@@ -1075,6 +1075,7 @@ static const char list_sql[] =
 	"  WHERE t.file = i.file AND t.item = i.id AND t.tag = ?6 COLLATE NOCASE))"
 	" AND (?7 IS NULL OR EXISTS (SELECT 1 FROM item_owner o"
 	"  WHERE o.file = i.file AND o.item = i.id AND (o.person = ?7"
+	"  OR " WD_SQL_PERSON_IS("o.person", "8")
 	"  OR o.person IN (SELECT p.id FROM person p WHERE p.dialogue = i.dialogue"
 	"  AND p.name = ?7 COLLATE NOCASE))))"
 	" ORDER BY i.dialogue, i.source, i.pos";
@@ -1092,6 +1093,7 @@ int wd_harvest_list(struct wd_index *ix, const struct wd_item_filter *f,
 	struct wd_col tcols[NTABLE];
 	const char *v[NLIST], *tv[NTABLE];
 	int en = lang && !strcmp(lang, "en");
+	struct wd_buf slug = WD_BUF_INIT(0);
 	sqlite3_stmt *st = NULL;
 	struct wd_out o;
 	size_t i;
@@ -1106,12 +1108,16 @@ int wd_harvest_list(struct wd_index *ix, const struct wd_item_filter *f,
 		wd_out_begin(&o, fmt, tcols, NTABLE, write, ctx);
 	else
 		wd_out_begin(&o, fmt, list_cols, NLIST, write, ctx);
+	if (f->owner &&
+	    wd_index_person_filter(ix, f->dialogue, f->owner, &slug, err) < 0)
+		goto out;
 	if (sqlite3_prepare_v2(ix->db, list_sql, -1, &st, NULL) != SQLITE_OK ||
 	    bind_opt(st, 1, f->dialogue) || bind_opt(st, 2, f->kind) ||
 	    bind_opt(st, 3, f->phase) || bind_opt(st, 4, f->status) ||
 	    (f->table ? sqlite3_bind_int64(st, 5, f->table) :
 	     sqlite3_bind_null(st, 5)) ||
-	    bind_opt(st, 6, f->tag) || bind_opt(st, 7, f->owner)) {
+	    bind_opt(st, 6, f->tag) || bind_opt(st, 7, f->owner) ||
+	    sqlite3_bind_text(st, 8, wd_buf_str(&slug), -1, SQLITE_STATIC)) {
 		wd_index_error(ix, err, _("cannot read"));
 		goto out;
 	}
@@ -1145,5 +1151,6 @@ int wd_harvest_list(struct wd_index *ix, const struct wd_item_filter *f,
 out:
 	sqlite3_finalize(st);
 	wd_out_release(&o);
+	wd_buf_release(&slug);
 	return r;
 }

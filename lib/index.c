@@ -6,6 +6,7 @@
 #include "people.h"
 #include "slug.h"
 #include "stem.h"
+#include "vocab.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -137,6 +138,46 @@ static const char *const sql[S_COUNT] = {
 };
 
 /* --- errors --- */
+
+int wd_index_person_filter(struct wd_index *ix, const char *dialogue,
+			   const char *who, struct wd_buf *slug,
+			   struct wd_error *err)
+{
+	static const char knows_sql[] =
+		"SELECT 1 FROM person WHERE (?1 IS NULL OR dialogue = ?1)"
+		" AND (" WD_SQL_PERSON_IS("id", "2") " OR name = ?3 COLLATE NOCASE)"
+		" LIMIT 1";
+	sqlite3_stmt *st = NULL;
+	int rc, r = -1;
+
+	wd_buf_reset(slug);
+	if (wd_slug(slug, who) < 0)
+		return wd_error_oom(err);
+	if (wd_vocab_canon(WD_V_ROLE, who))
+		return 0;
+	if (sqlite3_prepare_v2(ix->db, knows_sql, -1, &st, NULL) != SQLITE_OK ||
+	    (dialogue ? sqlite3_bind_text(st, 1, dialogue, -1, SQLITE_STATIC) :
+	     sqlite3_bind_null(st, 1)) ||
+	    sqlite3_bind_text(st, 2, wd_buf_str(slug), -1, SQLITE_STATIC) ||
+	    sqlite3_bind_text(st, 3, who, -1, SQLITE_STATIC)) {
+		wd_index_error(ix, err, _("cannot read"));
+		goto out;
+	}
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		r = 0;
+	else if (rc != SQLITE_DONE)
+		wd_index_error(ix, err, _("cannot read"));
+	else if (dialogue)
+		wd_error_set(err, EX_DATAERR, _("no person '%s' in '%s'"), who,
+			     dialogue);
+	else
+		wd_error_set(err, EX_DATAERR, _("no person '%s' in any dialogue"),
+			     who);
+out:
+	sqlite3_finalize(st);
+	return r;
+}
 
 int wd_index_error(struct wd_index *ix, struct wd_error *err, const char *what)
 {

@@ -70,6 +70,28 @@ int wd_index_refresh_dialogue(struct wd_index *ix, const char *dialogue,
 			      struct wd_index_stats *stats,
 			      struct wd_error *err);
 
+/*
+ * A person as a user names one in a filter (--owner): their id, the
+ * start of it up to a '-' ("mohamed" for mohamed-bakkali, "Özlem" for
+ * ozlem-yildiz), or their name written out.  WD_SQL_PERSON_IS(col, S)
+ * is that test of id column `col` against parameter number S, bound to
+ * wd_index_person_slug() of what the user gave.
+ */
+#define WD_SQL_PERSON_IS(col, S) \
+	"(" col " = ?" S " OR substr(" col ", 1, length(?" S ") + 1) = ?" S \
+	" || '-')"
+
+/*
+ * For a filter on `who`: the slug to bind for WD_SQL_PERSON_IS, in
+ * `slug`; 0 when someone in the index (of `dialogue`, or of any when
+ * NULL) is `who` as above, or `who` is a role; else -1 with err
+ * (EX_DATAERR): a filter for nobody is a mistake to say, not an empty
+ * list.
+ */
+int wd_index_person_filter(struct wd_index *ix, const char *dialogue,
+			   const char *who, struct wd_buf *slug,
+			   struct wd_error *err);
+
 /* Fill err from the database's last error. */
 int wd_index_error(struct wd_index *ix, struct wd_error *err, const char *what);
 

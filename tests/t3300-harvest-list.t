@@ -25,6 +25,10 @@ test_expect_success 'filters: kind, phase, status, tag, owner by name or id, tab
 	test "$(l --tag Ontmoeten)" = "p4w8n1t r2h6j9s t5v3b7k " &&
 	test "$(l --owner mohamed-bakkali)" = "x1y5z3m " &&
 	test "$(l --owner "Anna de Vries")" = "r2h6j9s " &&
+	test "$(l --owner mohamed)" = "x1y5z3m " &&
+	test "$(l --owner ANNA)" = "r2h6j9s " &&
+	test_expect_code 65 wd-harvest -C ws list --owner piet 2>err &&
+	test_grep "no person .piet." err &&
 	test "$(l --table 2 --kind actie)" = "x1y5z3m " &&
 	test "$(l --kind vraag)" = ""
 '

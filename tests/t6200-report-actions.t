@@ -46,6 +46,12 @@ test_expect_success '--open, --owner by name or id, -d' '
 	test "$(WD_NOW=2027-01-20 ids --open | wc -w)" = 4 &&
 	test "$(WD_NOW=2027-01-20 ids --owner "Anna de Vries")" = "r2h6j9s " &&
 	test "$(WD_NOW=2027-01-20 ids --owner anna-de-vries)" = "r2h6j9s " &&
+	test "$(WD_NOW=2027-01-20 ids --owner anna)" = "r2h6j9s " &&
+	test "$(WD_NOW=2027-01-20 ids --owner Mohamed)" = "x1y5z3m " &&
+	test_expect_code 65 wd-report -C ws actions --owner Piet 2>err &&
+	test_grep "^wd-report: no person .Piet. in any dialogue$" err &&
+	test_expect_code 65 wd-report -C ws actions -d lombok --owner anna 2>err &&
+	test_grep "no person .anna. in .lombok.$" err &&
 	test "$(WD_NOW=2027-01-20 ids -d lombok | wc -w)" = 3
 '
 
