@@ -310,6 +310,20 @@ static const char *who(const struct wd_change *x, char *buf, size_t size)
 	return buf;
 }
 
+/* An answer or a state as a message says it, in the locale's language. */
+static const char *state_word(const char *canon)
+{
+	static const char *const words[] = {
+		N_("yes"), N_("no"), N_("maybe"), N_("attended"), N_("absent"),
+	};
+	size_t i;
+
+	for (i = 0; canon && i < sizeof(words) / sizeof(*words); i++)
+		if (!strcmp(canon, words[i]))
+			return _(words[i]);
+	return canon;
+}
+
 /* One change as a sentence; `dry`: what would happen. */
 static void say_change(const struct wd_change *x, int dry, long capacity,
 		       char *out, size_t size)
@@ -338,7 +352,7 @@ static void say_change(const struct wd_change *x, int dry, long capacity,
 		break;
 	case WD_CH_ANSWER:
 		snprintf(out, size, dry ? _("would record that %s answered %s") :
-			 _("%s answered %s"), p, x->detail);
+			 _("%s answered %s"), p, state_word(x->detail));
 		break;
 	case WD_CH_WAIT:
 		snprintf(out, size, dry ?
@@ -373,7 +387,7 @@ static void say_change(const struct wd_change *x, int dry, long capacity,
 		break;
 	case WD_CH_SAME:
 		snprintf(out, size, _("%s: already %s"), p,
-			 x->detail ? x->detail : _("so"));
+			 x->detail ? state_word(x->detail) : _("so"));
 		break;
 	}
 }

@@ -58,4 +58,13 @@ test_expect_success 'in Dutch, a name two people fit is refused, not added with 
 	test_cmp before after
 '
 
+test_expect_success 'in Dutch, an answer is said in Dutch: antwoordde ja, al ja' '
+	env -u LC_ALL LANG=nl_NL.UTF-8 wd-invite -C ws rsvp -d oost fatima yes 2>err &&
+	test_grep "(fatima-zahra-el-amrani) antwoordde ja$" err &&
+	env -u LC_ALL LANG=nl_NL.UTF-8 wd-invite -C ws rsvp -d oost fatima ja 2>err &&
+	test_grep "(fatima-zahra-el-amrani): al ja$" err &&
+	env -u LC_ALL LANG=C wd-invite -C ws rsvp -d oost fatima misschien 2>err &&
+	test_grep "(fatima-zahra-el-amrani) answered maybe$" err
+'
+
 test_done
