@@ -312,6 +312,73 @@ int cli_global_opt(struct cli *c, int opt, const char *arg)
 	return -2;
 }
 
+static void cli_error(struct cli *c, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void cli_error(struct cli *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsay(c, "", fmt, ap);
+	va_end(ap);
+}
+
+/* An unknown or ambiguous "--word" (as typed, "=value" and all). */
+static void bad_long(struct cli *c, const char *word,
+		     const struct option *longs)
+{
+	const char *names[128], *near;
+	size_t k = 0, begins = 0;
+
+	for (; longs->name && k < sizeof(names) / sizeof(*names); longs++) {
+		names[k++] = longs->name;
+		begins += !strncmp(longs->name, word, strlen(word));
+	}
+	if (begins > 1) {
+		cli_error(c, _("option '--%s' is ambiguous"), word);
+		return;
+	}
+	near = wd_closest(word, names, k);
+	if (near)
+		cli_error(c, _("unknown option '--%s' (did you mean '--%s'?)"),
+			  word, near);
+	else
+		cli_error(c, _("unknown option '--%s'"), word);
+}
+
+int cli_getopt(struct cli *c, int argc, char **argv, const char *shorts,
+	       const struct option *longs)
+{
+	const char *arg;
+	char word[128];
+	int opt;
+
+	opterr = 0;
+	opt = getopt_long(argc, argv, shorts, longs, NULL);
+	if (opt != '?')
+		return opt;
+	/* the option at fault: the last one read, when it is a long one */
+	arg = optind > 0 && optind <= argc ? argv[optind - 1] : "";
+	if (arg[0] == '-' && arg[1] == '-') {
+		snprintf(word, sizeof(word), "%.*s", (int)strcspn(arg + 2, "="),
+			 arg + 2);
+		if (optopt && strchr(arg, '='))
+			cli_error(c, _("option '--%s' takes no value"), word);
+		else if (optopt)
+			cli_error(c, _("option '--%s' needs a value"), word);
+		else
+			bad_long(c, word, longs);
+	} else if (optopt > 0 && optopt < 128 && strchr(shorts, optopt)) {
+		cli_error(c, _("option '-%c' needs a value"), optopt);
+	} else if (optopt > 0 && optopt < 128) {
+		cli_error(c, _("unknown option '-%c'"), optopt);
+	} else {
+		cli_error(c, _("unknown option '%s'"), arg);
+	}
+	return '?';
+}
+
 int cli_globals(struct cli *c, int argc, char **argv, int *ind)
 {
 	static const struct option longs[] = {
@@ -320,8 +387,7 @@ int cli_globals(struct cli *c, int argc, char **argv, int *ind)
 	};
 	int opt, r;
 
-	opterr = 1;
-	while ((opt = getopt_long(argc, argv, CLI_GLOBAL_SHORT, longs, NULL)) != -1) {
+	while ((opt = cli_getopt(c, argc, argv, CLI_GLOBAL_SHORT, longs)) != -1) {
 		r = cli_global_opt(c, opt, optarg);
 		if (r != -1)
 			return r == -2 ? EX_SOFTWARE : r;

@@ -46,6 +46,15 @@ void cli_release(struct cli *c);
  */
 int cli_global_opt(struct cli *c, int opt, const char *arg);
 
+/*
+ * getopt_long(), with the messages of this program: "wd-harvest:
+ * unknown option '--tabel' (did you mean '--table'?)", "option '--due'
+ * needs a value".  Returns what getopt_long() returns ('?' after the
+ * message).
+ */
+int cli_getopt(struct cli *c, int argc, char **argv, const char *shorts,
+	       const struct option *longs);
+
 /* Parse the global options before a subcommand; argv[*ind] is then it. */
 int cli_globals(struct cli *c, int argc, char **argv, int *ind);
 

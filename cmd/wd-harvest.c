@@ -37,7 +37,8 @@ static const char *const usage = N_(
 	"  -q, --quiet         say nothing but errors\n"
 	"  -v, --verbose       say more\n"
 	"      --no-progress   no progress bar\n"
-	"  -d, --dialogue ID   the dialogue (default: the one you are in)\n"
+	"  -d, --dialogue ID   after the command: the dialogue (default: the one\n"
+	"                      you are in)\n"
 	"  -h, --help          show this help\n"
 	"      --version       show the version\n");
 
@@ -119,7 +120,7 @@ static int parse(struct cli *c, int argc, char **argv, struct opts *o,
 
 	memset(o, 0, sizeof(*o));
 	optind = 0;	/* glibc: start afresh, in permuting mode */
-	while ((opt = getopt_long(argc, argv, "d:h", longs, NULL)) != -1) {
+	while ((opt = cli_getopt(c, argc, argv, "d:h", longs)) != -1) {
 		if (opt == '?') {
 			fprintf(stderr, _("Try '%s --help' for more information.\n"),
 				c->prog);

@@ -191,7 +191,7 @@ static int run(struct cli *c, int argc, char **argv)
 
 	memset(&o, 0, sizeof(o));
 	o.dl.hosts = o.hosts;
-	while ((opt = getopt_long(argc, argv, "C:hqv", longs, NULL)) != -1) {
+	while ((opt = cli_getopt(c, argc, argv, "C:hqv", longs)) != -1) {
 		switch (opt) {
 		case O_GIT: o.git = 1; break;
 		case O_NAME: o.ws.name = optarg; break;

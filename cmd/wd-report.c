@@ -53,7 +53,7 @@ static int sub_opts(struct cli *c, int argc, char **argv,
 	int opt;
 
 	optind = 0;	/* glibc: start afresh, in permuting mode */
-	while ((opt = getopt_long(argc, argv, "h", longs, NULL)) != -1) {
+	while ((opt = cli_getopt(c, argc, argv, "h", longs)) != -1) {
 		switch (opt) {
 		case 'r':
 			*rebuild = 1;
@@ -169,7 +169,7 @@ static int cmd_search(struct cli *c, int argc, char **argv)
 	int opt, r;
 
 	optind = 0;
-	while ((opt = getopt_long(argc, argv, "d:n:h", longs, NULL)) != -1) {
+	while ((opt = cli_getopt(c, argc, argv, "d:n:h", longs)) != -1) {
 		switch (opt) {
 		case 'd':
 			dialogue = optarg;
@@ -282,7 +282,7 @@ static int cmd_summary(struct cli *c, int argc, char **argv)
 	wd_buf_init(&sink.b, 0);
 	wd_report_init(&rep);
 	optind = 0;
-	while ((opt = getopt_long(argc, argv, "d:o:h", longs, NULL)) != -1) {
+	while ((opt = cli_getopt(c, argc, argv, "d:o:h", longs)) != -1) {
 		switch (opt) {
 		case 'd': dialogue = optarg; break;
 		case 'a': all = 1; break;
@@ -406,7 +406,7 @@ static int cmd_actions(struct cli *c, int argc, char **argv)
 
 	memset(&f, 0, sizeof(f));
 	optind = 0;
-	while ((opt = getopt_long(argc, argv, "d:h", longs, NULL)) != -1) {
+	while ((opt = cli_getopt(c, argc, argv, "d:h", longs)) != -1) {
 		switch (opt) {
 		case 'd': dialogue = optarg; break;
 		case 'O': f.open = 1; picks++; break;
@@ -462,7 +462,7 @@ static int cmd_due(struct cli *c, int argc, char **argv)
 	int opt, r;
 
 	optind = 0;
-	while ((opt = getopt_long(argc, argv, "h", longs, NULL)) != -1) {
+	while ((opt = cli_getopt(c, argc, argv, "h", longs)) != -1) {
 		switch (opt) {
 		case 'n':
 			if ((r = cli_number(c, "--days", optarg, 3650, &days)))
@@ -497,7 +497,7 @@ static int cmd_relay(struct cli *c, int argc, char **argv)
 	int opt, r;
 
 	optind = 0;
-	while ((opt = getopt_long(argc, argv, "h", longs, NULL)) != -1) {
+	while ((opt = cli_getopt(c, argc, argv, "h", longs)) != -1) {
 		switch (opt) {
 		case 'f':
 			if (!strcmp(optarg, "text"))
@@ -538,7 +538,7 @@ static int tally(struct cli *c, int argc, char **argv, int tags)
 	int opt, r;
 
 	optind = 0;
-	while ((opt = getopt_long(argc, argv, "h", longs, NULL)) != -1) {
+	while ((opt = cli_getopt(c, argc, argv, "h", longs)) != -1) {
 		switch (opt) {
 		case 'f':
 			if (wd_format_parse(optarg, &fmt) < 0)
@@ -589,7 +589,7 @@ static int cmd_export(struct cli *c, int argc, char **argv)
 	memset(&sink, 0, sizeof(sink));
 	wd_buf_init(&sink.b, 0);
 	optind = 0;
-	while ((opt = getopt_long(argc, argv, "o:h", longs, NULL)) != -1) {
+	while ((opt = cli_getopt(c, argc, argv, "o:h", longs)) != -1) {
 		switch (opt) {
 		case 'f':
 			if (wd_format_parse(optarg, &fmt) < 0 ||
@@ -644,7 +644,7 @@ static int cmd_ids(struct cli *c, int argc, char **argv)
 	int opt, r;
 
 	optind = 0;
-	while ((opt = getopt_long(argc, argv, "d:h", longs, NULL)) != -1) {
+	while ((opt = cli_getopt(c, argc, argv, "d:h", longs)) != -1) {
 		switch (opt) {
 		case 'd': dialogue = optarg; break;
 		case 'h': return cli_help(c);

@@ -20,6 +20,23 @@ test_expect_success 'an unknown option is a usage error (64)' '
 	test_expect_code 64 wd-init --bogus 2>err
 '
 
+test_expect_success 'option mistakes: named by the program, with a did-you-mean (64)' '
+	test_example_workspace &&
+	test_expect_code 64 wd-harvest -C ws add --tabel 3 x 2>err &&
+	test_grep "^wd-harvest: unknown option .--tabel. (did you mean .--table.?)$" err &&
+	test_grep "^Try .wd-harvest --help." err &&
+	test_expect_code 64 wd-harvest -C ws add --kind 2>err &&
+	test_grep "^wd-harvest: option .--kind. needs a value$" err &&
+	test_expect_code 64 wd-report -C ws search -n 2>err &&
+	test_grep "^wd-report: option .-n. needs a value$" err &&
+	test_expect_code 64 wd-harvest -C ws add --n x 2>err &&
+	test_grep "^wd-harvest: option .--n. is ambiguous$" err &&
+	test_expect_code 64 wd-harvest -C ws add --dry-run=ja x 2>err &&
+	test_grep "^wd-harvest: option .--dry-run. takes no value$" err &&
+	test_expect_code 64 wd-report -x 2>err &&
+	test_grep "^wd-report: unknown option .-x.$" err
+'
+
 test_expect_success 'an unknown command is a usage error (64)' '
 	test_expect_code 64 wd-report frobnicate 2>err &&
 	test_grep "unknown command .frobnicate.$" err &&

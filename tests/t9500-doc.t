@@ -284,7 +284,7 @@ probe_options() {
 		(cd ws && WD_SENDMAIL=false "$cmd" "$@" --zz-no-such-option \
 			>../probe.out 2>../probe.err </dev/null)
 		rc=$?
-		if grep -E "(unrecognized|unknown|invalid) option|allow an argument|requires an argument" \
+		if grep -E "(unrecognized|unknown|invalid) option|allow an argument|requires an argument|needs a value|takes no value|is ambiguous" \
 			probe.err | grep -v -e "zz-no-such-option" >probe.bad; then
 			echo "FAIL $what: not accepted: $(head -n 1 probe.bad)"
 			bad=1
@@ -408,7 +408,7 @@ test_expect_success 'the checks see an argument --help gets wrong' '
 	grep -e "^actions	" -e "^search	" opts.wd-report >some &&
 	mv some opts.wd-report &&
 	test_must_fail probe_options wd-report >probe &&
-	grep "^FAIL wd-report actions --open=2: not accepted: .*allow an argument" probe &&
+	grep "^FAIL wd-report actions --open=2: not accepted: .*takes no value" probe &&
 	grep "^FAIL wd-report search --limit: took --zz-no-such-option as its argument" probe &&
 	test_line_count = 2 probe
 '
