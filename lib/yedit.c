@@ -226,6 +226,28 @@ static size_t past_blank_lines(const struct wd_ydoc *d, size_t pos)
 }
 
 /*
+ * Whether the line at `pos` (blank lines skipped) is indented deeper
+ * than `ind`: a block scalar that came to stand right above it would
+ * take it in ("- |\n  a\n- b\n  # note\n": remove b, and the note is
+ * text of a).
+ */
+static int taken_in(const struct wd_ydoc *d, size_t pos, size_t ind)
+{
+	size_t p = past_blank_lines(d, pos), col = 0;
+
+	while (p + col < d->len && d->src[p + col] == ' ')
+		col++;
+	return p + col < d->len && col > ind;
+}
+
+static int taken_in_error(struct wd_ydoc *d, const struct wd_ynode *n,
+			  struct wd_error *err)
+{
+	return wd_error_at(err, EX_DATAERR, d->name, n->line, n->col, "%s",
+			   _("cannot remove this: the block text ('|', '>') above it would take in the indented lines below"));
+}
+
+/*
  * Where a comment starts in [from, to), outside quoted values; `to` when
  * none.  As libyaml reads it: a '#' after a space, a flow indicator or a
  * quoted value that just closed (a '#' or quote inside a plain value is
@@ -931,6 +953,9 @@ int wd_yedit_map_remove(struct wd_ydoc *d, const struct wd_ynode *map,
 	to = after_line(d, val->end);
 	if (i + 1 < map->n || (i > 0 && ends_block(d, map->items[2 * i - 1])))
 		to = past_blank_lines(d, to);
+	if (i > 0 && ends_block(d, map->items[2 * i - 1]) &&
+	    taken_in(d, to, k->start - from))
+		return taken_in_error(d, k, err);
 	if (strspn(d->src + from, " ") < k->start - from) {
 		/* the first key of a list item: "- key: v" */
 		if (map->n == 1)
@@ -1052,6 +1077,9 @@ int wd_yedit_seq_remove(struct wd_ydoc *d, const struct wd_ynode *seq,
 	/* the last item's: only when a block scalar would take them in */
 	if (i + 1 < seq->n || (i > 0 && ends_block(d, seq->items[i - 1])))
 		to = past_blank_lines(d, to);
+	if (i > 0 && ends_block(d, seq->items[i - 1]) &&
+	    taken_in(d, to, dash - from))
+		return taken_in_error(d, it, err);
 	if (seq->n == 1) {
 		/* the only item: leave an empty list, indented as a value
 		 * ("key:\n- a" is fine, "key:\n[]" is not) */

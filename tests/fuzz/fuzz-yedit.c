@@ -329,6 +329,7 @@ static int documented_failure(const struct wd_error *err, const struct edit *e,
 		return strstr(err->msg, "should be a list") ||
 		       strstr(err->msg, "'? key'") ||
 		       strstr(err->msg, "a tab in the indentation") ||
+		       strstr(err->msg, "would take in the indented lines") ||
 		       strstr(err->msg, "line break other than");
 	if (err->code != EX_SOFTWARE)
 		return 0;

@@ -7,8 +7,14 @@
 # what it finds to BUILD/corpus/NAME/, and prints a line per harness:
 # its executions, the inputs in its corpus and whether it found a crash
 # (then the input is BUILD/crash-NAME-*).  Exits 1 when any did.
+#
+# FUZZ_SEED (default 1) makes the inputs tried the same on every
+# machine, so that a CI run tries what a longer run here tried first
+# (from the committed seeds, in a fresh BUILD/corpus); FUZZ_SEED=0 lets
+# libFuzzer pick one, for a campaign that goes further.
 set -u
 build=$1 seconds=$2
+seed=${FUZZ_SEED:-1}
 shift 2
 failed=0
 total=0
@@ -16,7 +22,7 @@ for name in "$@"; do
 	mkdir -p "$build/corpus/$name"
 	log="$build/fuzz-$name.log"
 	"$build/fuzz-$name" -max_total_time="$seconds" -timeout=20 \
-		-max_len=4096 -print_final_stats=1 \
+		-seed="$seed" -max_len=4096 -print_final_stats=1 \
 		-artifact_prefix="$build/crash-$name-" \
 		"$build/corpus/$name" "tests/fuzz/corpus/$name" >"$log" 2>&1
 	ret=$?

@@ -176,6 +176,10 @@ static void test_yedit_found(void)
 		"seq_remove: the blank line after the last item stays when nothing would take it in");
 	edit_is("- |+\n  a\n- b\n\n", remove_second, "- |+\n  a\n",
 		"seq_remove: ... and goes when a block scalar would (|+ keeps blank lines)");
+	edit_is("- |\n  a\n- b\n  # note\n", remove_second, NULL,
+		"seq_remove: an item between block text and an indented comment is refused");
+	edit_is("- |\n  a\n- b\n# note\n", remove_second, "- |\n  a\n# note\n",
+		"seq_remove: ... a comment at the list's own indentation is no problem");
 	edit_is("m: {a: 1, }\n", set_n, "m: {a: 1, n: 2, }\n",
 		"map_set: a trailing comma in { } stays one comma");
 	edit_is("m: {a: 1, }\n", set_n_text, "m: {a: 1, n: \"2\", }\n",
