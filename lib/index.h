@@ -9,7 +9,7 @@
 #include "store.h"
 #include "ws.h"
 
-#define WD_INDEX_VERSION 2
+#define WD_INDEX_VERSION 3
 
 struct wd_index_stats {
 	size_t dialogues;	/* dialogues in the workspace */

@@ -382,8 +382,7 @@ static int unfinished_add(const struct wd_roster *r,
 	    !(nw->consent_contact || nw->consent_named || nw->consent_photo) ||
 	    p != &r->pp.v[r->pp.n - 1] || wd_contacts_find(&r->cc, p->id))
 		return 0;
-	return !strcmp(p->name, nw->name) &&
-	       same_text(p->role, role ? role : "other") &&
+	return same_text(p->role, role ? role : "other") &&
 	       same_text(p->organisation, nw->organisation) &&
 	       same_text(p->lang, lang) && same_text(p->note, nw->note) &&
 	       same_text(p->consent_contact, nw->consent_contact ? day : NULL) &&

@@ -456,17 +456,39 @@ void wd_people_batch_release(struct wd_people_batch *b)
 	wd_strvec_release(&b->items);
 }
 
+/* A name as typed, without blanks at its ends or twice in a row. */
+static int clean_name(struct wd_buf *b, const char *name)
+{
+	const char *p = name;
+
+	while (*p == ' ' || *p == '\t')
+		p++;
+	while (*p) {
+		size_t n = strcspn(p, " \t");
+
+		if (b->len && wd_buf_addc(b, ' ') < 0)
+			return -1;
+		if (wd_buf_add(b, p, n) < 0)
+			return -1;
+		p += n;
+		while (*p == ' ' || *p == '\t')
+			p++;
+	}
+	return 0;
+}
+
 int wd_people_batch_add(struct wd_people_batch *b,
 			const struct wd_person_new *np, struct wd_buf *id,
 			struct wd_error *err)
 {
-	struct wd_buf e = WD_BUF_INIT(0);
+	struct wd_buf e = WD_BUF_INIT(0), name = WD_BUF_INIT(0);
 	int r = -1;
 
 	if (new_id(b->pp, &b->taken, np->name, id, err) < 0)
 		return -1;
-	if (wd_yemit_pair(&e, "id", id->ptr, 0) < 0 ||
-	    wd_yemit_pair(&e, "name", np->name, 0) < 0 ||
+	if (clean_name(&name, np->name) < 0 ||
+	    wd_yemit_pair(&e, "id", id->ptr, 0) < 0 ||
+	    wd_yemit_pair(&e, "name", wd_buf_str(&name), 0) < 0 ||
 	    wd_yemit_pair(&e, "role", np->role ? np->role : "other", 0) < 0 ||
 	    (np->organisation &&
 	     wd_yemit_pair(&e, "organisation", np->organisation, 0) < 0) ||
@@ -485,6 +507,7 @@ int wd_people_batch_add(struct wd_people_batch *b,
 	r = 0;
 out:
 	wd_buf_release(&e);
+	wd_buf_release(&name);
 	return r;
 }
 

@@ -149,6 +149,35 @@ static const char latin_ext_a[] =
 	"ssttttttuuuuuuuu"	/* 0160 */
 	"uuuuwwyyyzzzzzzs";	/* 0170 */
 
+/*
+ * U+1E00..U+1EF9 (Latin Extended Additional: Vietnamese, Welsh, ...) and
+ * the horned Ơ ơ Ư ư: ranges of one base letter.
+ */
+static const struct {
+	uint32_t from, to;
+	char letter;
+} ext_additional[] = {
+	{ 0x1a0, 0x1a1, 'o' }, { 0x1af, 0x1b0, 'u' },
+	{ 0x1e00, 0x1e01, 'a' }, { 0x1e02, 0x1e07, 'b' },
+	{ 0x1e08, 0x1e09, 'c' }, { 0x1e0a, 0x1e13, 'd' },
+	{ 0x1e14, 0x1e1d, 'e' }, { 0x1e1e, 0x1e1f, 'f' },
+	{ 0x1e20, 0x1e21, 'g' }, { 0x1e22, 0x1e2b, 'h' },
+	{ 0x1e2c, 0x1e2f, 'i' }, { 0x1e30, 0x1e35, 'k' },
+	{ 0x1e36, 0x1e3d, 'l' }, { 0x1e3e, 0x1e43, 'm' },
+	{ 0x1e44, 0x1e4b, 'n' }, { 0x1e4c, 0x1e53, 'o' },
+	{ 0x1e54, 0x1e57, 'p' }, { 0x1e58, 0x1e5f, 'r' },
+	{ 0x1e60, 0x1e69, 's' }, { 0x1e6a, 0x1e71, 't' },
+	{ 0x1e72, 0x1e7b, 'u' }, { 0x1e7c, 0x1e7f, 'v' },
+	{ 0x1e80, 0x1e89, 'w' }, { 0x1e8a, 0x1e8d, 'x' },
+	{ 0x1e8e, 0x1e8f, 'y' }, { 0x1e90, 0x1e95, 'z' },
+	{ 0x1e96, 0x1e96, 'h' }, { 0x1e97, 0x1e97, 't' },
+	{ 0x1e98, 0x1e98, 'w' }, { 0x1e99, 0x1e99, 'y' },
+	{ 0x1e9a, 0x1e9a, 'a' }, { 0x1e9b, 0x1e9b, 's' },
+	{ 0x1ea0, 0x1eb7, 'a' }, { 0x1eb8, 0x1ec7, 'e' },
+	{ 0x1ec8, 0x1ecb, 'i' }, { 0x1ecc, 0x1ee3, 'o' },
+	{ 0x1ee4, 0x1ef1, 'u' }, { 0x1ef2, 0x1ef9, 'y' },
+};
+
 static const char *const letters[] = {
 	"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m",
 	"n", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z",
@@ -186,6 +215,9 @@ const char *wd_fold_cp(uint32_t cp)
 	case 0x1e9e:				/* ẞ */
 		return "ss";
 	}
+	for (size_t i = 0; i < sizeof(ext_additional) / sizeof(*ext_additional); i++)
+		if (cp >= ext_additional[i].from && cp <= ext_additional[i].to)
+			return letters[ext_additional[i].letter - 'a'];
 	if (is_combining(cp))
 		return "";
 	return NULL;

@@ -246,4 +246,15 @@ test_expect_success 'commands and options every command checks' '
 	mkdir empty && (cd empty && test_expect_code 78 wd-invite list)
 '
 
+test_expect_success 'names: blanks trimmed, Vietnamese letters folded in the id' '
+	rm -rf ws3 && cp -R ws ws3 &&
+	wd-invite -C ws3 add -d oost "  Piet   de  Boer  " 2>err &&
+	test_grep "added .Piet de Boer. (piet-de-boer)" err &&
+	test_grep "^    name: Piet de Boer$" ws3/oost/people.yaml &&
+	wd-invite -q -C ws3 add -d oost "Nguyễn Văn Đức" &&
+	test_grep "^  - id: nguyen-van-duc$" ws3/oost/people.yaml &&
+	wd-invite -C ws3 rsvp -d oost nguyen ja 2>err &&
+	test_grep "(nguyen-van-duc) answered yes" err
+'
+
 test_done

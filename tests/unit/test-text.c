@@ -39,6 +39,9 @@ void test_text(void)
 	ok(wd_utf8_check("\xf0\x9f\x98\x80", 4, &bad) == 0, "an emoji is valid");
 	is_int((long long)wd_utf8_width("Özlem"), 5, "width counts characters");
 
+	slug_is("Nguyễn Văn Đức", "nguyen-van-duc");
+	slug_is("Trương Thị Hồng Nhung", "truong-thi-hong-nhung");
+	slug_is("Llŷr Ẃyn", "llyr-wyn");
 	slug_is("Özlem Yıldız", "ozlem-yildiz");
 	slug_is("Fatima-Zahra El Amrani", "fatima-zahra-el-amrani");
 	slug_is("Jan de Vries", "jan-de-vries");
