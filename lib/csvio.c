@@ -146,6 +146,7 @@ struct parse {
 	size_t nfile;			/* columns in the header */
 	int header_done;
 	int failed;
+	size_t skip;			/* lines before the header ("sep=;") */
 	struct wd_error *err;
 };
 
@@ -163,7 +164,7 @@ static int blank_line(const struct parse *p, size_t line)
 /* The first line with something on it after the last record. */
 static unsigned record_line(const struct parse *p)
 {
-	size_t l = p->last_end;
+	size_t l = p->last_end > p->skip ? p->last_end : p->skip;
 
 	while (l < p->lines.n && blank_line(p, l))
 		l++;
@@ -199,6 +200,20 @@ static void on_field(void *s, size_t n, void *data)
 		return;
 	}
 	p->fields[p->nfields++] = v;
+}
+
+/* "name, email, ..." (the first name of each), in b; "" out of memory. */
+static const char *known_columns(const struct wd_csv *c, struct wd_buf *b)
+{
+	size_t i;
+
+	wd_buf_reset(b);
+	for (i = 0; i < c->nspec; i++)
+		if (wd_buf_addf(b, "%s%s", i ? ", " : "",
+				c->spec[i].names[0] ? c->spec[i].names[0] :
+				c->spec[i].key) < 0)
+			return "";
+	return wd_buf_str(b);
 }
 
 static int match_header(struct parse *p)
@@ -238,18 +253,20 @@ static int match_header(struct parse *p)
 			const char *s = wd_closest(head, cand, ncand);
 
 			if (s)
-				wd_error_at(p->err, EX_DATAERR, c->name, 1,
+				wd_error_at(p->err, EX_DATAERR, c->name, p->rec_line,
 					    (unsigned)j + 1,
 					    _("unknown column '%s' (did you mean '%s'?)"),
 					    head, s);
 			else
-				wd_error_at(p->err, EX_DATAERR, c->name, 1,
+				wd_error_at(p->err, EX_DATAERR, c->name, p->rec_line,
 					    (unsigned)j + 1, _("unknown column '%s'"),
 					    head);
+			wd_error_hint(p->err, _("the columns it knows: %s; a column with an empty header is left out"),
+				      known_columns(c, &n));
 			goto out;
 		}
 		if (c->col[i]) {
-			wd_error_at(p->err, EX_DATAERR, c->name, 1, (unsigned)j + 1,
+			wd_error_at(p->err, EX_DATAERR, c->name, p->rec_line, (unsigned)j + 1,
 				    _("column '%s' twice (also column %u)"), head,
 				    c->col[i]);
 			goto out;
@@ -258,7 +275,7 @@ static int match_header(struct parse *p)
 	}
 	for (i = 0; i < c->nspec; i++)
 		if (c->spec[i].required && !c->col[i]) {
-			wd_error_at(p->err, EX_DATAERR, c->name, 1, 1,
+			wd_error_at(p->err, EX_DATAERR, c->name, p->rec_line, 1,
 				    _("no column '%s' (or '%s')"), c->spec[i].key,
 				    c->spec[i].names[1] ? c->spec[i].names[1] :
 				    c->spec[i].key);
@@ -281,6 +298,10 @@ static int add_row(struct parse *p)
 	struct wd_csv_row *row;
 	size_t i;
 
+	for (i = 0; i < p->nfields && !*p->fields[i]; i++)
+		;
+	if (i == p->nfields)
+		return 0;	/* ";;;": a row a spreadsheet left empty */
 	if (p->nfields > p->nfile) {
 		wd_error_at(p->err, EX_DATAERR, c->name, p->rec_line,
 			    (unsigned)p->nfile + 1,
@@ -354,7 +375,7 @@ static int run(struct parse *p)
 	if (csv_init(&cp, CSV_STRICT | CSV_APPEND_NULL | CSV_STRICT_FINI) != 0)
 		return wd_error_oom(p->err);
 	csv_set_delim(&cp, (unsigned char)p->c->delim);
-	for (i = 0; i < p->lines.n; i++) {
+	for (i = p->skip; i < p->lines.n; i++) {
 		size_t s = p->lines.start[i];
 		size_t e = i + 1 < p->lines.n ? p->lines.start[i + 1] : p->len;
 
@@ -420,7 +441,14 @@ int wd_csv_read(struct wd_csv *c, const char *data, size_t len,
 	p.text = data;
 	p.len = len;
 	p.err = err;
-	c->delim = detect_delim(data, len);
+	/* Excel's "sep=;" line: the delimiter, said before the header */
+	if (len >= 5 && !strncasecmp(data, "sep=", 4) &&
+	    (len == 5 || data[5] == '\n' || data[5] == '\r')) {
+		c->delim = data[4];
+		p.skip = 1;
+	} else {
+		c->delim = detect_delim(data, len);
+	}
 	if (index_lines(&p.lines, data, len) < 0) {
 		wd_error_oom(err);
 		goto out;

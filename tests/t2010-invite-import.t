@@ -142,6 +142,23 @@ test_expect_success 'a bad value on any row stops the whole import, at FILE:ROW:
 	test_cmp before after
 '
 
+test_expect_success 'spreadsheet ways: a sep= line, empty rows, a column left out by its empty header' '
+	rm -rf sp && test_example_workspace sp &&
+	printf "sep=;\r\nnaam;e-mail;;rol\r\nPiet Sep;piet@example.org;10:15;bewoner\r\n;;;\r\n\r\nKlaas Sep;;;\r\n" >sep.csv &&
+	wd-invite -C sp import -d oost ../sep.csv 2>err &&
+	test_grep "2 added" err &&
+	test_grep "^    name: Piet Sep$" sp/oost/people.yaml &&
+	test_grep "^    name: Klaas Sep$" sp/oost/people.yaml &&
+	printf "sep=;\nTijdstempel;naam\n2026-11-01;Jan Sep\n" >extra.csv &&
+	test_tree_sum sp >before &&
+	test_expect_code 65 wd-invite -C sp import -d oost ../extra.csv 2>err &&
+	test_grep "^wd-invite: .*extra.csv.:2:1: unknown column .Tijdstempel.$" err &&
+	test_grep "^hint: the columns it knows: id, name, email, " err &&
+	test_grep "a column with an empty header is left out$" err &&
+	test_tree_sum sp >after &&
+	test_cmp before after
+'
+
 test_expect_success 'the same person twice in one file is an error' '
 	printf "name,email\nAnna,a@example.org\nAnne,A@example.org\n" >twice.csv &&
 	test_expect_code 65 wd-invite -C ws import ../twice.csv 2>err &&
