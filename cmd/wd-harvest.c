@@ -617,13 +617,17 @@ static int cmd_set(struct cli *c, int argc, char **argv)
 		r = cli_fail(c, &e);
 		goto out;
 	}
+	if (ch.same) {
+		cli_info(c, _("%s is %s already: nothing changed"), id,
+			 wd_vocab_label(WD_V_STATUS, ch.status, c->ws.set.lang));
+		goto out;
+	}
 	if ((r = finish(c, &o, &h)))
 		goto out;
 	if (!o.dry_run) {
 		wd_hctx_release(&h);
 		cli_index_dialogue(c, dl.ptr);
-		if (c->verbose)
-			cli_info(c, _("changed %s"), id);
+		cli_info(c, _("changed %s"), id);
 	}
 out:
 	wd_hctx_release(&h);

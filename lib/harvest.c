@@ -869,6 +869,11 @@ static int add_tags(struct wd_hfile *f, const char *id,
 	return 0;
 }
 
+static int scalar_is(const struct wd_ynode *n, const char *s)
+{
+	return n && n->type == WD_YSCALAR && !strcmp(n->s, s);
+}
+
 int wd_hctx_set(struct wd_hctx *h, const char *id,
 		struct wd_item_change *ch, struct wd_error *err)
 {
@@ -897,6 +902,11 @@ int wd_hctx_set(struct wd_hctx *h, const char *id,
 			return -1;
 	if (tags(h, ch->tags, ch->ntags, err) < 0)
 		return -1;
+	ch->same = ch->status && !ch->note && !ch->due && !ch->need &&
+		   !ch->nowners && !ch->ntags &&
+		   scalar_is(wd_ymap_get(item_node(f, id), "status"), ch->status);
+	if (ch->same)
+		return 0;	/* no history entry saying nothing happened */
 	if ((ch->status && set_key(f, id, "status", ch->status, 0, err) < 0) ||
 	    (ch->due && set_key(f, id, "due", ch->due, WD_YE_TYPED, err) < 0) ||
 	    (ch->need && set_key(f, id, "need", ch->need, 0, err) < 0) ||

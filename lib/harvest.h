@@ -90,11 +90,13 @@ struct wd_item_change {
 	size_t nowners;
 	const char **tags;		/* added */
 	size_t ntags;
+	int same;			/* out: only --status, as it was */
 };
 
 /*
  * Change item `id` and append a dated entry (what changed, and the note)
  * to its history.  The change is checked like an item: words, people.
+ * A status it has already, and nothing else, changes nothing: ch->same.
  */
 int wd_hctx_set(struct wd_hctx *h, const char *id,
 		struct wd_item_change *ch, struct wd_error *err);

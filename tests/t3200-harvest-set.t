@@ -127,4 +127,17 @@ test_expect_success '--dry-run shows the file and writes nothing' '
 	test_cmp before after
 '
 
+test_expect_success 'set says what it changed; a status it has already changes nothing' '
+	rm -rf same && cp -R ws same &&
+	wd-harvest -C same set x1y5z3m --status bezig 2>err &&
+	test_grep "^wd-harvest: changed x1y5z3m$" err &&
+	cp same/oost/harvest/table-2.yaml before.yaml &&
+	wd-harvest -C same set x1y5z3m --status underway 2>err &&
+	test_grep "^wd-harvest: x1y5z3m is bezig already: nothing changed$" err &&
+	test_cmp before.yaml same/oost/harvest/table-2.yaml &&
+	wd-harvest -C same set x1y5z3m --status bezig --note "nog steeds" 2>err &&
+	test_grep "^wd-harvest: changed x1y5z3m$" err &&
+	test_grep "nog steeds" same/oost/harvest/table-2.yaml
+'
+
 test_done
