@@ -187,6 +187,31 @@ static int canon(struct cli *c, enum wd_vocab v, const char *opt,
 			       wd_vocab_what(v), *w);
 }
 
+/* "open,bezig": each word made canonical ("open,underway"), in b. */
+static int canon_list(struct cli *c, enum wd_vocab v, const char *opt,
+		      const char **w, struct wd_buf *b)
+{
+	const char *p = *w;
+	int r;
+
+	if (!p || !strchr(p, ','))
+		return canon(c, v, opt, w);
+	while (*p) {
+		char word[64];
+		const char *one = word;
+		size_t n = strcspn(p, ",");
+
+		snprintf(word, sizeof(word), "%.*s", (int)n, p);
+		if ((r = canon(c, v, opt, &one)))
+			return r;
+		if (wd_buf_addf(b, "%s%s", b->len ? "," : "", one) < 0)
+			return cli_oom(c);
+		p += n + (p[n] == ',');
+	}
+	*w = wd_buf_str(b);
+	return 0;
+}
+
 /* The harvester's own source: WD_USER, git's user.name, $USER. */
 static int default_source(struct wd_buf *out, const struct wd_ws *ws)
 {
@@ -467,7 +492,8 @@ out:
 
 static int cmd_list(struct cli *c, int argc, char **argv)
 {
-	struct wd_buf dl = WD_BUF_INIT(0);
+	struct wd_buf dl = WD_BUF_INIT(0), kinds = WD_BUF_INIT(0);
+	struct wd_buf statuses = WD_BUF_INIT(0);
 	struct wd_item_filter f;
 	struct wd_index_stats st;
 	enum wd_format fmt = WD_FMT_TABLE;
@@ -484,16 +510,18 @@ static int cmd_list(struct cli *c, int argc, char **argv)
 	if (o.format && wd_format_parse(o.format, &fmt) < 0)
 		return cli_usage_error(c, _("unknown format '%s' (table, csv, tsv, json)"),
 				       o.format);
-	if (canon(c, WD_V_KIND, "--kind", &o.kind) ||
+	if (canon_list(c, WD_V_KIND, "--kind", &o.kind, &kinds) ||
 	    canon(c, WD_V_PHASE, "--phase", &o.phase) ||
-	    canon(c, WD_V_STATUS, "--status", &o.status))
-		return EX_USAGE;
+	    canon_list(c, WD_V_STATUS, "--status", &o.status, &statuses)) {
+		r = EX_USAGE;
+		goto out;
+	}
 	if ((r = cli_open(c)))
-		return r;
+		goto out;
 	memset(&f, 0, sizeof(f));
 	if (o.dialogue) {
 		if ((r = cli_dialogue(c, o.dialogue, &dl)))
-			return r;
+			goto out;
 		f.dialogue = dl.ptr;
 	} else {
 		f.dialogue = wd_ws_here(&c->ws, &dl);
@@ -512,6 +540,8 @@ static int cmd_list(struct cli *c, int argc, char **argv)
 	wd_index_close(&ix);
 out:
 	wd_buf_release(&dl);
+	wd_buf_release(&kinds);
+	wd_buf_release(&statuses);
 	return r;
 }
 

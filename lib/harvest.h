@@ -123,7 +123,10 @@ int wd_harvest_import(struct wd_hctx *h, const char *data, size_t len,
 		      const char *name, const char *encoding,
 		      const char *source, struct wd_error *err);
 
-/* Which items to list: NULL / 0 for any. Words canonical already. */
+/*
+ * Which items to list: NULL / 0 for any.  Words canonical already; kind
+ * and status may be several, comma-separated ("open,underway").
+ */
 struct wd_item_filter {
 	const char *dialogue, *kind, *phase, *status, *tag, *owner;
 	long table;

@@ -26,6 +26,10 @@ test_expect_success 'filters: kind, phase, status, tag, owner by name or id, tab
 	test "$(l --owner mohamed-bakkali)" = "x1y5z3m " &&
 	test "$(l --owner "Anna de Vries")" = "r2h6j9s " &&
 	test "$(l --owner mohamed)" = "x1y5z3m " &&
+	test "$(l --status open,bezig)" = "r2h6j9s x1y5z3m " &&
+	test "$(l --kind droom,mogelijkheid)" = "p4w8n1t t5v3b7k " &&
+	test_expect_code 64 wd-harvest -C ws list --status open,bzig 2>err &&
+	test_grep "unknown status .bzig. (did you mean .bezig.?)" err &&
 	test "$(l --owner ANNA)" = "r2h6j9s " &&
 	test_expect_code 65 wd-harvest -C ws list --owner piet 2>err &&
 	test_grep "no person .piet." err &&
