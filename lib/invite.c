@@ -1416,6 +1416,10 @@ int wd_invite_checkin(struct wd_roster *r, const char *who, int undo,
 	if (!p)
 		return -1;
 	snprintf(id, sizeof(id), "%s", p->id);
+	/* who came has a place: off the waiting list, the others move up */
+	if (!undo && p->waiting &&
+	    wd_roster_set(r, id, "waiting", NULL, 0, err) < 0)
+		return -1;
 	s = wd_roster_set(r, id, "attended", undo ? NULL : "true", WD_YE_TYPED, err);
 	if (s < 0)
 		return -1;
@@ -1719,11 +1723,34 @@ static const char *cell(struct lister *l, const struct wd_person *p,
 	return NULL;
 }
 
+/*
+ * "2 bewoners, 1 gemeente; 3 mensen", and with `tables` (the highest
+ * table number shown, 0 for none) "... aan 2 tafels", or "9 mensen, 7
+ * aan 3 tafels" when not everyone shown has a table.
+ */
 static int footer(struct lister *l, const size_t *shown, size_t n,
 		  long tables, struct wd_buf *b)
 {
 	size_t count[16], i, nroles = wd_vocab_count(WD_V_ROLE);
+	size_t seated = 0, distinct = 0;
 	int nl = !strcmp(l->lang, "nl"), any = 0;
+	unsigned char *seen = NULL;
+
+	if (tables) {
+		seen = calloc((size_t)tables + 1, 1);
+		if (!seen)
+			return -1;
+		for (i = 0; i < n; i++) {
+			long t = l->r->pp.v[shown[i]].table;
+
+			if (t <= 0 || t > tables)
+				continue;
+			seated++;
+			distinct += !seen[t];
+			seen[t] = 1;
+		}
+		free(seen);
+	}
 
 	memset(count, 0, sizeof(count));
 	for (i = 0; i < n; i++) {
@@ -1747,9 +1774,13 @@ static int footer(struct lister *l, const size_t *shown, size_t n,
 			n == 1 ? (nl ? "persoon" : "person") :
 			(nl ? "mensen" : "people")) < 0)
 		return -1;
-	if (tables && wd_buf_addf(b, nl ? " aan %ld %s" : " at %ld %s", tables,
-				  tables == 1 ? (nl ? "tafel" : "table") :
-				  (nl ? "tafels" : "tables")) < 0)
+	if (distinct && seated < n &&
+	    wd_buf_addf(b, ", %zu", seated) < 0)
+		return -1;
+	if (distinct && wd_buf_addf(b, nl ? " aan %zu %s" : " at %zu %s",
+				    distinct,
+				    distinct == 1 ? (nl ? "tafel" : "table") :
+				    (nl ? "tafels" : "tables")) < 0)
 		return -1;
 	return 0;
 }

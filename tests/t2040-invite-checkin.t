@@ -73,4 +73,22 @@ test_expect_success '--dry-run and bad use' '
 	test_cmp before after
 '
 
+test_expect_success 'who is checked in from the waiting list leaves it; the others move up' '
+	rm -rf wl && test_example_workspace wl &&
+	sed -i "s/^capacity: 30/capacity: 4/" wl/oost/dialogue.yaml &&
+	for p in "Wacht Een" "Wacht Twee" "Wacht Drie"
+	do
+		wd-invite -q -C wl add -d oost "$p" &&
+		wd-invite -q -C wl rsvp -d oost "$p" ja || return 1
+	done &&
+	wd-invite -C wl list -d oost --status wachtlijst >before &&
+	test_grep "wacht-een .*wachtlijst 1$" before &&
+	test_grep "wacht-drie .*wachtlijst 3$" before &&
+	wd-invite -q -C wl checkin -d oost wacht-een &&
+	wd-invite -C wl list -d oost --status wachtlijst >after &&
+	test_grep -v "wacht-een" after &&
+	test_grep "wacht-twee .*wachtlijst 1$" after &&
+	test_grep "wacht-drie .*wachtlijst 2$" after
+'
+
 test_done

@@ -100,7 +100,11 @@ test_expect_success 'once people are checked in, the plan is for them' '
 	wd-invite -C ws -q checkin bewoner-1 bewoner-2 zorg-1 ambtenaar-1 &&
 	wd-invite -C ws tables --size 2 2>err &&
 	test_grep "seated 4 people at 2 tables" err &&
-	test "$(grep -c "table:" ws/oost/people.yaml)" = 4
+	test "$(grep -c "table:" ws/oost/people.yaml)" = 4 &&
+	wd-invite -C ws list >plan &&
+	test_grep "; [0-9]* mensen, 4 aan 2 tafels$" plan &&
+	wd-invite -C ws list --role gemeente >plan &&
+	test_grep "mensen, 1 aan 1 tafel$\|^1 gemeente; 1 persoon aan 1 tafel$" plan
 '
 
 test_expect_success 'too few residents or hosts: a warning' '
