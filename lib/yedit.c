@@ -671,10 +671,19 @@ static size_t after_last(const struct wd_ydoc *d, const struct wd_ynode *c,
 	if (!c->n) {
 		size_t open = c->start;
 
-		/* after the bracket ("! []": a tag may come first) */
+		/* after the bracket: a tag or an anchor may come first, and
+		 * comments ("!t # [x]\n []") */
 		while (open + 1 < c->end && d->src[open] != '[' &&
-		       d->src[open] != '{')
+		       d->src[open] != '{') {
+			if (d->src[open] == '#')
+				while (open + 1 < c->end && d->src[open + 1] != '\n')
+					open++;
+			else if (d->src[open] == '!' || d->src[open] == '&')
+				while (open + 1 < c->end &&
+				       !strchr(" \t\r\n", d->src[open + 1]))
+					open++;
 			open++;
+		}
 		*sep = "";
 		return open + 1;
 	}

@@ -180,6 +180,8 @@ static void test_yedit_found(void)
 		"seq_remove: an item between block text and an indented comment is refused");
 	edit_is("- |\n  a\n- b\n# note\n", remove_second, "- |\n  a\n# note\n",
 		"seq_remove: ... a comment at the list's own indentation is no problem");
+	edit_is("l: !t # [no]\n  []\n", add_x, "l: !t # [no]\n  [x]\n",
+		"seq_append: into [] after a tag and a comment with a bracket in it");
 	edit_is("m: {a: 1, }\n", set_n, "m: {a: 1, n: 2, }\n",
 		"map_set: a trailing comma in { } stays one comma");
 	edit_is("m: {a: 1, }\n", set_n_text, "m: {a: 1, n: \"2\", }\n",
