@@ -519,9 +519,13 @@ static void participation(struct hw *w, const struct wd_rep_dialogue *d)
 	}
 	put(w, "<div class=\"two\">\n<div>\n");
 	participation_table(w, d);
-	put(w, "<p class=\"note\">");
-	say(w, d->residents_largest ? "residents_largest" : "residents_not_largest");
-	put(w, "</p>\n</div>\n<div>\n");
+	if (d->all.yes || d->all.attended) {
+		put(w, "<p class=\"note\">");
+		say(w, d->residents_largest ? "residents_largest" :
+		    "residents_not_largest");
+		put(w, "</p>\n");
+	}
+	put(w, "</div>\n<div>\n");
 	participation_chart(w, d);
 	put(w, "</div>\n</div>\n</section>\n");
 }

@@ -155,9 +155,13 @@ static void participation(struct tw *t, const struct wd_rep_dialogue *d)
 			put(t, " ");
 		putf(t, " %11ld %8ld %9ld\n", c->invited, c->yes, c->attended);
 	}
-	putf(t, "\n%s\n\n", wd_report_word(d->residents_largest ?
-					   "residents_largest" :
-					   "residents_not_largest", l));
+	/* nobody said yes or came yet: no largest group to speak of */
+	if (d->all.yes || d->all.attended)
+		putf(t, "\n%s\n\n", wd_report_word(d->residents_largest ?
+						   "residents_largest" :
+						   "residents_not_largest", l));
+	else
+		put(t, "\n");
 }
 
 static void action_line(struct tw *t, const struct wd_rep_item *it)

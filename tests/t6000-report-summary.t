@@ -130,4 +130,19 @@ test_expect_success 'usage errors' '
 	test_expect_code 66 wd-report -C ws summary -d zuid
 '
 
+test_expect_success 'no largest group to speak of while nobody said yes or came' '
+	rm -rf leeg && test_example_workspace leeg &&
+	wd-init -q -C leeg nieuw --title Nieuw --theme "elkaar zien" \
+		--start 2027-05-01T10:00 &&
+	wd-invite -q -C leeg add -d nieuw "Een Bewoner" --role bewoner &&
+	wd-report -C leeg summary -d nieuw >out &&
+	test_grep "^totaal  *0  *0  *0$" out &&
+	test_grep -v "grootste groep" out &&
+	wd-report -C leeg summary -d nieuw --format html >out.html &&
+	test_grep -v "grootste groep" out.html &&
+	wd-invite -q -C leeg rsvp -d nieuw een ja &&
+	wd-report -C leeg summary -d nieuw >out &&
+	test_grep "^Bewoners waren de grootste groep.$" out
+'
+
 test_done
