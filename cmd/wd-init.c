@@ -13,7 +13,8 @@
  * commands, options and their arguments as they are, and the columns */
 static const char *const usage = N_(
 	"usage: wd-init [-C DIR] [-q] [-v] [--git] [--name NAME]\n"
-	"               [--organisation ORG] [--lang nl|en] [--timezone ZONE]\n"
+	"               [--organisation ORG] [--sender EMAIL] [--lang nl|en]\n"
+	"               [--timezone ZONE]\n"
 	"   or: wd-init [-C DIR] [-q] [-v] ID --title TITLE --theme THEME\n"
 	"               --start TIME [--end TIME | --duration DURATION]\n"
 	"               [--place PLACE] [--venue VENUE] [--question QUESTION]\n"
@@ -32,6 +33,7 @@ static const char *const usage = N_(
 	"      --git           also run 'git init' (workspace)\n"
 	"      --name NAME     the workspace's name (default: the folder's)\n"
 	"      --organisation ORG  who runs the relay\n"
+	"      --sender EMAIL  the address invitations come from\n"
 	"      --lang nl|en    language of letters and reports (default nl)\n"
 	"      --timezone ZONE time zone (default Europe/Amsterdam)\n"
 	"      --title TITLE   the dialogue's title\n"
@@ -53,7 +55,7 @@ static const char *const usage = N_(
 enum {
 	O_GIT = 256, O_NAME, O_ORG, O_LANG, O_TZ, O_TITLE, O_START, O_END,
 	O_DURATION, O_THEME, O_PLACE, O_VENUE, O_QUESTION, O_HOST, O_FROM,
-	O_CAPACITY, O_DRY, O_THEMES,
+	O_CAPACITY, O_DRY, O_THEMES, O_SENDER,
 };
 
 static const struct option longs[] = {
@@ -61,6 +63,7 @@ static const struct option longs[] = {
 	{ "git", no_argument, NULL, O_GIT },
 	{ "name", required_argument, NULL, O_NAME },
 	{ "organisation", required_argument, NULL, O_ORG },
+	{ "sender", required_argument, NULL, O_SENDER },
 	{ "lang", required_argument, NULL, O_LANG },
 	{ "timezone", required_argument, NULL, O_TZ },
 	{ "title", required_argument, NULL, O_TITLE },
@@ -196,6 +199,7 @@ static int run(struct cli *c, int argc, char **argv)
 		case O_GIT: o.git = 1; break;
 		case O_NAME: o.ws.name = optarg; break;
 		case O_ORG: o.ws.organisation = optarg; break;
+		case O_SENDER: o.ws.sender = optarg; break;
 		case O_LANG: o.ws.lang = o.dl.lang = optarg; break;
 		case O_TZ: o.ws.timezone = optarg; break;
 		case O_TITLE: o.dl.title = optarg; break;

@@ -1,7 +1,7 @@
 /* ics.c - a dialogue as an iCalendar invitation (RFC 5545, through libical) */
 #include "ics.h"
 #include "i18n.h"
-#include "people.h"
+#include "utf8.h"
 #include "slug.h"
 
 #include <libical/ical.h>

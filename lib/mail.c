@@ -1,7 +1,6 @@
 /* mail.c - one e-mail message as MIME (through GMime) */
 #include "mail.h"
 #include "i18n.h"
-#include "people.h"
 #include "timefmt.h"
 #include "utf8.h"
 

@@ -262,20 +262,6 @@ int wd_person_named(const struct wd_person *p)
 	return p->consent_named && *p->consent_named;
 }
 
-int wd_email_valid(const char *s)
-{
-	const char *at = strchr(s, '@'), *dot;
-	const unsigned char *p;
-
-	if (!at || at == s || strchr(at + 1, '@'))
-		return 0;
-	for (p = (const unsigned char *)s; *p; p++)
-		if (*p <= ' ' || *p == 0x7f || strchr("<>,;:\"()[]\\", *p))
-			return 0;
-	dot = strrchr(at + 1, '.');
-	return dot && dot > at + 1 && dot[1];
-}
-
 void wd_contacts_init(struct wd_contacts *cc)
 {
 	memset(cc, 0, sizeof(*cc));

@@ -133,9 +133,6 @@ struct wd_contacts {
 	struct wd_strset byid;		/* id -> place in v */
 };
 
-/* Whether an e-mail address looks like one (one @, no blanks). */
-int wd_email_valid(const char *s);
-
 void wd_contacts_init(struct wd_contacts *cc);
 void wd_contacts_release(struct wd_contacts *cc);
 void wd_contacts_read(struct wd_contacts *cc, struct wd_diag *diag);

@@ -255,6 +255,20 @@ int wd_utf8_fold(struct wd_buf *out, const char *s)
 	return 0;
 }
 
+int wd_email_valid(const char *s)
+{
+	const char *at = strchr(s, '@'), *dot;
+	const unsigned char *p;
+
+	if (!at || at == s || strchr(at + 1, '@'))
+		return 0;
+	for (p = (const unsigned char *)s; *p; p++)
+		if (*p <= ' ' || *p == 0x7f || strchr("<>,;:\"()[]\\", *p))
+			return 0;
+	dot = strrchr(at + 1, '.');
+	return dot && dot > at + 1 && dot[1];
+}
+
 int wd_text_check(const char *s, int one_line, const char *what,
 		  struct wd_error *err)
 {

@@ -46,4 +46,7 @@ int wd_utf8_fold(struct wd_buf *out, const char *s);
 int wd_text_check(const char *s, int one_line, const char *what,
 		  struct wd_error *err);
 
+/* Whether an e-mail address looks like one (one @, no blanks). */
+int wd_email_valid(const char *s);
+
 #endif

@@ -92,7 +92,7 @@ void wd_ws_settings(struct wd_ws *ws, struct wd_diag *diag)
 	if (m) {
 		s->sender_name = wd_f_str(&c, m, "name", WD_F_LINE);
 		s->sender_email = wd_f_str(&c, m, "email", WD_F_LINE);
-		if (s->sender_email && !strchr(s->sender_email, '@'))
+		if (s->sender_email && !wd_email_valid(s->sender_email))
 			wd_f_problem(&c, wd_ymap_get(m, "email"),
 				     _("'email' should be an email address, not '%s'"),
 				     s->sender_email);
@@ -452,6 +452,9 @@ int wd_ws_create(const char *dir, const struct wd_ws_new *opt,
 	    (opt->organisation &&
 	     wd_text_check(opt->organisation, 1, "--organisation", err) < 0))
 		return -1;
+	if (opt->sender && !wd_email_valid(opt->sender))
+		return wd_error_set(err, EX_USAGE,
+				    _("'%s' is not an e-mail address"), opt->sender);
 	if (opt->timezone) {
 		tz = opt->timezone;
 		if (wd_time_set_zone(tz, err) < 0) {
@@ -493,6 +496,10 @@ int wd_ws_create(const char *dir, const struct wd_ws_new *opt,
 		goto oom;
 	if (opt->organisation &&
 	    wd_yemit_pair(&text, "organisation", opt->organisation, 0) < 0)
+		goto oom;
+	if (opt->sender &&
+	    (wd_buf_adds(&text, "sender:\n") < 0 ||
+	     wd_yemit_pair(&text, "  email", opt->sender, 0) < 0))
 		goto oom;
 	if (wd_yemit_pair(&text, "language", lang, 0) < 0 ||
 	    wd_yemit_pair(&text, "timezone", tz, 0) < 0 ||

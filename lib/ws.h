@@ -115,6 +115,7 @@ int wd_ws_statedir(struct wd_ws *ws, struct wd_error *err);
 struct wd_ws_new {
 	const char *name;
 	const char *organisation;
+	const char *sender;		/* sender.email */
 	const char *lang;
 	const char *timezone;
 };

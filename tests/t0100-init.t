@@ -207,4 +207,14 @@ test_expect_success '--themes lists suggested themes in the language' '
 	test_grep "^seeing each other	" out
 '
 
+test_expect_success '--sender writes sender.email; one that is no address is 64' '
+	mkdir snd && (cd snd && wd-init -q --sender buurt@example.org) &&
+	test_grep "^  email: buurt@example.org$" snd/wd.yaml &&
+	wd-report -q -C snd check &&
+	mkdir snd2 &&
+	(cd snd2 && test_expect_code 64 wd-init --sender buurt.example.org 2>../err) &&
+	test_grep "^wd-init: .buurt.example.org. is not an e-mail address$" err &&
+	! test -e snd2/wd.yaml
+'
+
 test_done
