@@ -114,10 +114,7 @@ static int load(struct graph *g, struct wd_index *ix, struct wd_error *err)
 	static const char q[] =
 		"SELECT id, title, start_t, relay_from, relay_to FROM dialogue"
 		" ORDER BY start_t, id";
-	static const char ret_q[] =
-		"SELECT count(*) FROM person p WHERE p.dialogue = ?1 AND"
-		" (p.\"from\" = ?2 OR p.id IN (SELECT id FROM person"
-		" WHERE dialogue = ?2 AND attended = 1))";
+	static const char ret_q[] = WD_SQL_RETURNING;
 	sqlite3_stmt *st = NULL;
 	size_t i;
 	int rc;

@@ -463,10 +463,7 @@ static const char *title_of(struct loader *l, const char *id)
 
 static long returning(struct loader *l, const struct wd_rep_dialogue *d)
 {
-	static const char q[] =
-		"SELECT count(*) FROM person p WHERE p.dialogue = ?1 AND"
-		" (p.\"from\" = ?2 OR p.id IN (SELECT id FROM person"
-		" WHERE dialogue = ?2 AND attended = 1))";
+	static const char q[] = WD_SQL_RETURNING;
 	sqlite3_stmt *st = NULL;
 	long n = 0;
 

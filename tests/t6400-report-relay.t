@@ -76,4 +76,14 @@ test_expect_success 'usage errors' '
 	test_expect_code 64 wd-report -C ws tags extra
 '
 
+test_expect_success 'carried over is not come back: only who says yes or comes' '
+	rm -rf cb && cp -R ws cb &&
+	wd-invite -q -C cb import -d zuilen --from-dialogue lombok &&
+	wd-report -C cb relay >out &&
+	test_grep "^    -> Samen in Zuilen (zuilen, zaterdag 3 april 2027)$" out &&
+	wd-invite -q -C cb rsvp -d zuilen mohamed ja &&
+	wd-report -C cb relay >out &&
+	test_grep "^    -> Samen in Zuilen (zuilen, zaterdag 3 april 2027), 1 deelnemer kwam terug$" out
+'
+
 test_done
