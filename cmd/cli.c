@@ -350,17 +350,22 @@ static void bad_long(struct cli *c, const char *word,
 int cli_getopt(struct cli *c, int argc, char **argv, const char *shorts,
 	       const struct option *longs)
 {
-	const char *arg;
+	const char *arg = "";
 	char word[128];
-	int opt;
+	int opt, before = optind;
 
 	opterr = 0;
 	opt = getopt_long(argc, argv, shorts, longs, NULL);
 	if (opt != '?')
 		return opt;
-	/* the option at fault: the last one read, when it is a long one */
-	arg = optind > 0 && optind <= argc ? argv[optind - 1] : "";
-	if (arg[0] == '-' && arg[1] == '-') {
+	/*
+	 * The option at fault: the one getopt_long() just stepped past when
+	 * it is a long one; inside a cluster ("-qz") it does not step, and
+	 * argv[optind - 1] is whatever came before
+	 */
+	if (optind > before && optind > 0 && optind <= argc)
+		arg = argv[optind - 1];
+	if (arg[0] == '-' && arg[1] == '-' && arg[2]) {
 		snprintf(word, sizeof(word), "%.*s", (int)strcspn(arg + 2, "="),
 			 arg + 2);
 		if (optopt && strchr(arg, '='))
@@ -369,12 +374,13 @@ int cli_getopt(struct cli *c, int argc, char **argv, const char *shorts,
 			cli_error(c, _("option '--%s' needs a value"), word);
 		else
 			bad_long(c, word, longs);
-	} else if (optopt > 0 && optopt < 128 && strchr(shorts, optopt)) {
+	} else if (optopt > ' ' && optopt < 127 && optopt != ':' &&
+		   optopt != '+' && strchr(shorts, optopt)) {
 		cli_error(c, _("option '-%c' needs a value"), optopt);
-	} else if (optopt > 0 && optopt < 128) {
+	} else if (optopt > ' ' && optopt < 127) {
 		cli_error(c, _("unknown option '-%c'"), optopt);
 	} else {
-		cli_error(c, _("unknown option '%s'"), arg);
+		cli_error(c, "%s", _("unknown option"));
 	}
 	return '?';
 }

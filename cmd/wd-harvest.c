@@ -648,7 +648,7 @@ static int cmd_set(struct cli *c, int argc, char **argv)
 		goto out;
 	}
 	if (ch.same) {
-		cli_info(c, _("%s is %s already: nothing changed"), id,
+		cli_info(c, _("'%s' is '%s' already: nothing changed"), id,
 			 wd_vocab_label(WD_V_STATUS, ch.status, c->ws.set.lang));
 		goto out;
 	}

@@ -443,6 +443,7 @@ int wd_csv_read(struct wd_csv *c, const char *data, size_t len,
 	p.err = err;
 	/* Excel's "sep=;" line: the delimiter, said before the header */
 	if (len >= 5 && !strncasecmp(data, "sep=", 4) &&
+	    data[4] && strchr(",;\t|", data[4]) &&
 	    (len == 5 || data[5] == '\n' || data[5] == '\r')) {
 		c->delim = data[4];
 		p.skip = 1;

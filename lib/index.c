@@ -139,6 +139,33 @@ static const char *const sql[S_COUNT] = {
 
 /* --- errors --- */
 
+/* Whether someone's id or name is exactly `who`: 1, 0, -1 with err. */
+static int exact_person(struct wd_index *ix, const char *dialogue,
+			const char *who, struct wd_error *err)
+{
+	static const char exact_sql[] =
+		"SELECT 1 FROM person WHERE (?1 IS NULL OR dialogue = ?1)"
+		" AND (id = ?2 OR name = ?2 COLLATE NOCASE) LIMIT 1";
+	sqlite3_stmt *st = NULL;
+	int rc, r = -1;
+
+	if (sqlite3_prepare_v2(ix->db, exact_sql, -1, &st, NULL) != SQLITE_OK ||
+	    (dialogue ? sqlite3_bind_text(st, 1, dialogue, -1, SQLITE_STATIC) :
+	     sqlite3_bind_null(st, 1)) ||
+	    sqlite3_bind_text(st, 2, who, -1, SQLITE_STATIC)) {
+		wd_index_error(ix, err, _("cannot read"));
+		goto out;
+	}
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		r = rc == SQLITE_ROW;
+	else
+		wd_index_error(ix, err, _("cannot read"));
+out:
+	sqlite3_finalize(st);
+	return r;
+}
+
 int wd_index_person_filter(struct wd_index *ix, const char *dialogue,
 			   const char *who, struct wd_buf *slug,
 			   struct wd_error *err)
@@ -155,6 +182,16 @@ int wd_index_person_filter(struct wd_index *ix, const char *dialogue,
 		return wd_error_oom(err);
 	if (wd_vocab_canon(WD_V_ROLE, who))
 		return 0;
+	/* someone whose id or name it is: only them, not "jan-de-vries"
+	 * beside "jan" (a slug no id has leaves the prefix test empty) */
+	r = exact_person(ix, dialogue, who, err);
+	if (r < 0)
+		return -1;
+	if (r > 0) {
+		wd_buf_reset(slug);
+		return wd_buf_adds(slug, "-") < 0 ? wd_error_oom(err) : 0;
+	}
+	r = -1;
 	if (sqlite3_prepare_v2(ix->db, knows_sql, -1, &st, NULL) != SQLITE_OK ||
 	    (dialogue ? sqlite3_bind_text(st, 1, dialogue, -1, SQLITE_STATIC) :
 	     sqlite3_bind_null(st, 1)) ||

@@ -75,7 +75,7 @@ int wd_index_refresh_dialogue(struct wd_index *ix, const char *dialogue,
  * start of it up to a '-' ("mohamed" for mohamed-bakkali, "Özlem" for
  * ozlem-yildiz), or their name written out.  WD_SQL_PERSON_IS(col, S)
  * is that test of id column `col` against parameter number S, bound to
- * wd_index_person_slug() of what the user gave.
+ * the slug wd_index_person_filter() gives.
  */
 #define WD_SQL_PERSON_IS(col, S) \
 	"(" col " = ?" S " OR substr(" col ", 1, length(?" S ") + 1) = ?" S \
@@ -83,8 +83,10 @@ int wd_index_refresh_dialogue(struct wd_index *ix, const char *dialogue,
 
 /*
  * For a filter on `who`: the slug to bind for WD_SQL_PERSON_IS, in
- * `slug`; 0 when someone in the index (of `dialogue`, or of any when
- * NULL) is `who` as above, or `who` is a role; else -1 with err
+ * `slug` (one that matches no id when someone's id or name is `who`
+ * exactly: then only they are meant); 0 when someone in the index (of
+ * `dialogue`, or of any when NULL) is `who` as above, or `who` is a
+ * role; else -1 with err
  * (EX_DATAERR): a filter for nobody is a mistake to say, not an empty
  * list.
  */

@@ -402,7 +402,7 @@ int wd_invite_add(struct wd_roster *r, const struct wd_invite_new *nw,
 	char msg[512];
 	int n, finish = 0, ret = -1;
 
-	if (!nw->name || !*nw->name)
+	if (!nw->name || !nw->name[strspn(nw->name, " \t")])
 		return wd_error_set(err, EX_USAGE, "%s", _("a person needs a name"));
 	if (!line_ok(nw->name))
 		return bad_value(err, EX_USAGE, _("name"));

@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 static const struct wd_col cols[] = {
 	{ "dialogue", N_("dialogue"), WD_COL_TEXT },
@@ -32,11 +33,27 @@ static int bare(unsigned char c)
 	       (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+/* A column filter FTS5 knows ("text:", "tags:", "need:"), or 0. */
+static size_t column_filter(const char *w, size_t n)
+{
+	static const char *const fts_cols[] = { "text:", "tags:", "need:" };
+	size_t i, k;
+
+	for (i = 0; i < sizeof(fts_cols) / sizeof(*fts_cols); i++) {
+		k = strlen(fts_cols[i]);
+		if (n >= k && !strncasecmp(w, fts_cols[i], k))
+			return k;
+	}
+	return 0;
+}
+
 /*
  * The query as FTS5 reads it: words people type ("Utrecht-Oost",
  * "auto's", "'t") become phrases, where FTS5 would read the '-' as a
- * column and the apostrophe as an error; phrases, AND, OR, NOT,
- * parentheses and a prefix '*' stay as they are.
+ * column and the apostrophe as an error; phrases (with a prefix '*'),
+ * AND, OR, NOT, parentheses, a prefix '*' and the column filters text:,
+ * tags: and need: stay as they are.  Two phrases never touch: '""'
+ * would be a quote inside one.
  */
 static int fts_query(struct wd_buf *out, const char *q)
 {
@@ -44,7 +61,7 @@ static int fts_query(struct wd_buf *out, const char *q)
 
 	while (*p) {
 		const char *w = p;
-		size_t n, i;
+		size_t n, i, col;
 		int plain = 1;
 
 		if (strchr(" \t\n\r()", *p)) {
@@ -52,10 +69,15 @@ static int fts_query(struct wd_buf *out, const char *q)
 				return -1;
 			continue;
 		}
+		if (out->len && out->ptr[out->len - 1] == '"' &&
+		    wd_buf_addc(out, ' ') < 0)
+			return -1;
 		if (*p == '"') {	/* a phrase, to its closing quote */
 			const char *e = strchr(p + 1, '"');
 
 			n = e ? (size_t)(e - p) + 1 : strlen(p);
+			if (e && e[1] == '*')
+				n++;	/* "de bo"*: a prefix phrase */
 			if (wd_buf_add(out, p, n) < 0)
 				return -1;
 			p += n;
@@ -64,6 +86,13 @@ static int fts_query(struct wd_buf *out, const char *q)
 		while (*p && !strchr(" \t\n\r()\"", *p))
 			p++;
 		n = (size_t)(p - w);
+		col = column_filter(w, n);
+		if (col && wd_buf_add(out, w, col) < 0)
+			return -1;
+		w += col;
+		n -= col;
+		if (!n)
+			continue;	/* "text:" and then a phrase */
 		if (n > 1 && w[n - 1] == '*')
 			n--;	/* a prefix: the '*' goes after the phrase */
 		for (i = 0; i < n; i++)

@@ -410,7 +410,7 @@ static enum wd_send_why decide_invite(const struct wd_sending *s,
 	if (!s->o.nwho && p->rsvp && !strcmp(p->rsvp, "no"))
 		return WD_SEND_SAID_NO;
 	/* an invitation with a calendar entry would say there is a place */
-	if (!s->o.nwho && p->rsvp && p->waiting)
+	if (!s->o.nwho && p->rsvp && !strcmp(p->rsvp, "yes") && p->waiting)
 		return WD_SEND_WAITING;
 	return reach(s, p, ct);
 }
@@ -428,7 +428,7 @@ static enum wd_send_why decide_remind(const struct wd_sending *s,
 		return WD_SEND_SAID_NO;
 	if (p->rsvp && !strcmp(p->rsvp, "maybe"))
 		return WD_SEND_MAYBE;
-	if (p->rsvp && p->waiting)
+	if (p->rsvp && !strcmp(p->rsvp, "yes") && p->waiting)
 		return WD_SEND_WAITING;
 	/* no answer: only who was invited is reminded of it */
 	if (!p->rsvp && !p->sent)

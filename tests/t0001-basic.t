@@ -34,7 +34,11 @@ test_expect_success 'option mistakes: named by the program, with a did-you-mean 
 	test_expect_code 64 wd-harvest -C ws add --dry-run=ja x 2>err &&
 	test_grep "^wd-harvest: option .--dry-run. takes no value$" err &&
 	test_expect_code 64 wd-report -x 2>err &&
-	test_grep "^wd-report: unknown option .-x.$" err
+	test_grep "^wd-report: unknown option .-x.$" err &&
+	test_expect_code 64 wd-harvest -C ws set --dry-run -zq x1y5z3m 2>err &&
+	test_grep "^wd-harvest: unknown option .-z.$" err &&
+	test_expect_code 64 wd-report -+ 2>err &&
+	test_grep "^wd-report: unknown option .-+.$" err
 '
 
 test_expect_success 'an unknown command is a usage error (64)' '

@@ -251,6 +251,8 @@ test_expect_success 'names: blanks trimmed, Vietnamese letters folded in the id'
 	wd-invite -C ws3 add -d oost "  Piet   de  Boer  " 2>err &&
 	test_grep "added .Piet de Boer. (piet-de-boer)" err &&
 	test_grep "^    name: Piet de Boer$" ws3/oost/people.yaml &&
+	test_expect_code 64 wd-invite -C ws3 add -d oost "   " 2>err &&
+	test_grep "^wd-invite: a person needs a name$" err &&
 	wd-invite -q -C ws3 add -d oost "Nguyễn Văn Đức" &&
 	test_grep "^  - id: nguyen-van-duc$" ws3/oost/people.yaml &&
 	wd-invite -C ws3 rsvp -d oost nguyen ja 2>err &&

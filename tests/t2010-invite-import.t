@@ -149,6 +149,9 @@ test_expect_success 'spreadsheet ways: a sep= line, empty rows, a column left ou
 	test_grep "2 added" err &&
 	test_grep "^    name: Piet Sep$" sp/oost/people.yaml &&
 	test_grep "^    name: Klaas Sep$" sp/oost/people.yaml &&
+	printf "sep=\nnaam;e-mail\nJan Sep;jan@example.org\n" >nosep.csv &&
+	test_expect_code 65 wd-invite -C sp import -d oost ../nosep.csv 2>err &&
+	test_grep "nosep.csv.:1:1: unknown column .sep=." err &&
 	printf "sep=;\nTijdstempel;naam\n2026-11-01;Jan Sep\n" >extra.csv &&
 	test_tree_sum sp >before &&
 	test_expect_code 65 wd-invite -C sp import -d oost ../extra.csv 2>err &&

@@ -133,7 +133,7 @@ test_expect_success 'set says what it changed; a status it has already changes n
 	test_grep "^wd-harvest: changed x1y5z3m$" err &&
 	cp same/oost/harvest/table-2.yaml before.yaml &&
 	wd-harvest -C same set x1y5z3m --status underway 2>err &&
-	test_grep "^wd-harvest: x1y5z3m is bezig already: nothing changed$" err &&
+	test_grep "^wd-harvest: .x1y5z3m. is .bezig. already: nothing changed$" err &&
 	test_cmp before.yaml same/oost/harvest/table-2.yaml &&
 	wd-harvest -C same set x1y5z3m --status bezig --note "nog steeds" 2>err &&
 	test_grep "^wd-harvest: changed x1y5z3m$" err &&

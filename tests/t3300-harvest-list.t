@@ -96,4 +96,14 @@ test_expect_success 'bad options are usage errors' '
 	test_expect_code 66 wd-harvest -C ws list -d zuid
 '
 
+test_expect_success '--owner jan means Jan when there is a Jan, not every jan-...' '
+	rm -rf jw && cp -R ws jw &&
+	wd-invite -q -C jw add -d oost "Jan" &&
+	wd-harvest -q -C jw set p4w8n1t --owner jan &&
+	l() { wd-harvest -C jw list --format tsv "$@" | cut -f3 | tail -n +2 | sort | tr "\n" " "; } &&
+	test "$(l --owner jan)" = "p4w8n1t " &&
+	test "$(l --owner Jan)" = "p4w8n1t " &&
+	test "$(l --owner "Jan de Vries")" = "x1y5z3m "
+'
+
 test_done

@@ -72,6 +72,15 @@ test_expect_success 'words with a hyphen or an apostrophe are searched as typed'
 	done
 '
 
+test_expect_success 'phrases with a prefix, a phrase right after a word, column filters stay' '
+	ids() { wd-report -C ws search "$1" --format tsv | tail -n +2 | cut -f2 | sort | tr "\n" " "; } &&
+	test "$(ids "\"de bo\"*")" = "k3x9a2p r2h6j9s " &&
+	test "$(ids "De-Boog\"een vaste\"")" = "r2h6j9s " &&
+	test "$(ids text:moestuin)" = "p4w8n1t " &&
+	test "$(ids tags:groen)" = "p4w8n1t " &&
+	test "$(ids "text:\"moestuin achter\"")" = "p4w8n1t "
+'
+
 test_expect_success 'a query FTS5 rejects is exit 65 with a message' '
 	test_expect_code 65 wd-report -C ws search "AND OR (" 2>err &&
 	test_grep "^wd-report: cannot search for .AND OR (.: fts5: syntax error" err &&

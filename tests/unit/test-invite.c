@@ -1,5 +1,6 @@
 /* test-invite.c - consent words, e-mail addresses, statuses and the waiting list */
 #include "invite.h"
+#include "utf8.h"
 #include "tap.h"
 
 #include <stdlib.h>
