@@ -95,13 +95,15 @@ int wd_index_person_filter(struct wd_index *ix, const char *dialogue,
 			   struct wd_error *err);
 
 /*
- * Who came back: people of dialogue ?1 who said yes to it or came, and
- * who took part in dialogue ?2 before (carried over from it, or came to
- * it).  Carried over and not answered yet is not coming back yet.
+ * Who came back: people of dialogue ?1 who came to it (or, while nobody
+ * is checked in there yet, said yes), and who took part in dialogue ?2
+ * before (carried over from it, or came to it).  Carried over and not
+ * answered yet is not coming back yet.
  */
 #define WD_SQL_RETURNING \
 	"SELECT count(*) FROM person p WHERE p.dialogue = ?1" \
-	" AND (p.attended = 1 OR p.rsvp = 'yes')" \
+	" AND (p.attended = 1 OR (p.rsvp = 'yes' AND NOT EXISTS" \
+	" (SELECT 1 FROM person WHERE dialogue = ?1 AND attended = 1)))" \
 	" AND (p.\"from\" = ?2 OR p.id IN (SELECT id FROM person" \
 	" WHERE dialogue = ?2 AND attended = 1))"
 

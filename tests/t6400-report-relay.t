@@ -83,6 +83,12 @@ test_expect_success 'carried over is not come back: only who says yes or comes' 
 	test_grep "^    -> Samen in Zuilen (zuilen, zaterdag 3 april 2027)$" out &&
 	wd-invite -q -C cb rsvp -d zuilen mohamed ja &&
 	wd-report -C cb relay >out &&
+	test_grep "^    -> Samen in Zuilen (zuilen, zaterdag 3 april 2027), 1 deelnemer kwam terug$" out &&
+	wd-invite -q -C cb checkin -d zuilen --new "Iemand Nieuw" &&
+	wd-report -C cb relay >out &&
+	test_grep "^    -> Samen in Zuilen (zuilen, zaterdag 3 april 2027)$" out &&
+	wd-invite -q -C cb checkin -d zuilen mohamed &&
+	wd-report -C cb relay >out &&
 	test_grep "^    -> Samen in Zuilen (zuilen, zaterdag 3 april 2027), 1 deelnemer kwam terug$" out
 '
 
