@@ -297,6 +297,7 @@ static int add_row(struct parse *p)
 	struct wd_csv *c = p->c;
 	struct wd_csv_row *row;
 	size_t i;
+	int any = 0;
 
 	for (i = 0; i < p->nfields && !*p->fields[i]; i++)
 		;
@@ -328,8 +329,10 @@ static int add_row(struct parse *p)
 				p->fields[c->col[i] - 1] : NULL;
 
 		row->v[i] = v && *v ? wd_csv_unneutral(v) : NULL;
+		any |= row->v[i] != NULL;
 	}
-	c->nrows++;
+	/* nothing in the columns read (only in one left out): no row */
+	c->nrows += any;
 	return 0;
 }
 

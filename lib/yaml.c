@@ -391,6 +391,45 @@ static int oom(struct builder *b)
 	return wd_error_oom(b->err);
 }
 
+/*
+ * An empty value at the end of a file without a final line break
+ * ("? title"): libyaml puts the end of the stream on a line of its own,
+ * one the file does not have.  The node goes where the text ends.
+ */
+static void at_end(const struct builder *b, struct wd_ynode *n)
+{
+	const unsigned char *src = (const unsigned char *)b->d->src;
+	size_t len = b->d->len, i, last = 0;
+	unsigned lines = 1, col = 1;
+
+	if (n->start < len)
+		return;
+	/* the file's lines, as libyaml counts them */
+	for (i = 0; i < len; i++) {
+		size_t brk = 0;
+
+		if (src[i] == '\n' || (src[i] == '\r' &&
+					(i + 1 == len || src[i + 1] != '\n')))
+			brk = 1;
+		else if (src[i] == 0xc2 && i + 1 < len && src[i + 1] == 0x85)
+			brk = 2;
+		else if (src[i] == 0xe2 && i + 2 < len && src[i + 1] == 0x80 &&
+			 (src[i + 2] == 0xa8 || src[i + 2] == 0xa9))
+			brk = 3;
+		if (brk) {
+			lines++;
+			i += brk - 1;
+			last = i + 1;
+		}
+	}
+	if (n->line <= lines)
+		return;
+	for (i = last; i < len; i++)
+		col += (src[i] & 0xc0) != 0x80;
+	n->line = lines;
+	n->col = col;
+}
+
 static struct wd_ynode *new_node(struct builder *b, enum wd_ytype type,
 				 const yaml_event_t *ev)
 {
@@ -405,6 +444,7 @@ static struct wd_ynode *new_node(struct builder *b, enum wd_ytype type,
 	n->start = byte_at(&b->cur, ev->start_mark.index);
 	n->end = byte_at(&b->cur, ev->end_mark.index);
 	n->weight = 1;
+	at_end(b, n);
 	return n;
 }
 

@@ -1061,6 +1061,7 @@ int wd_yedit_seq_remove(struct wd_ydoc *d, const struct wd_ynode *seq,
 {
 	const struct wd_ynode *it;
 	size_t from, to, dash;
+	int shared, r;
 
 	if (editable(d, err) < 0)
 		return -1;
@@ -1089,21 +1090,24 @@ int wd_yedit_seq_remove(struct wd_ydoc *d, const struct wd_ynode *seq,
 	if (i > 0 && ends_block(d, seq->items[i - 1]) &&
 	    taken_in(d, to, dash - from))
 		return taken_in_error(d, it, err);
+	/* "- - a": the first item shares its line with an outer "- " */
+	shared = strspn(d->src + from, " ") < dash - from;
 	if (seq->n == 1) {
 		/* the only item: leave an empty list, indented as a value
 		 * ("key:\n- a" is fine, "key:\n[]" is not) */
-		const char *empty = strspn(d->src + from, " ") < dash - from ?
-				    "[]" : "  []";
+		const char *empty = shared ? "[]" : "  []";
 
-		return apply(d, dash, text_end(d, it) - dash, empty,
-			     strlen(empty), err);
+		r = apply(d, dash, text_end(d, it) - dash, empty, strlen(empty),
+			  err);
+	} else if (shared) {
+		r = apply(d, dash, dash_of(d, seq, i + 1) - dash, "", 0, err);
+	} else {
+		return apply(d, from, to - from, "", 0, err);
 	}
-	if (strspn(d->src + from, " ") < dash - from && i + 1 < seq->n) {
-		/* "- - a": the first item shares its line with an outer "- " */
-		from = dash;
-		to = dash_of(d, seq, i + 1);
-	}
-	return apply(d, from, to - from, "", 0, err);
+	if (r < 0 && shared && err->code == EX_SOFTWARE)	/* "- - - a\n  - ?" */
+		return wd_error_at(err, EX_DATAERR, d->name, it->line, it->col,
+				   "%s", _("cannot remove the first item of a list written on its parent's line ('- - a'): put it on a line of its own"));
+	return r;
 }
 
 int wd_yedit_map_add_pairs(struct wd_ydoc *d, const struct wd_ynode *map,

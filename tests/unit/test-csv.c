@@ -58,6 +58,16 @@ void test_csv(void)
 	is(c.rows[0].v[2], "bewoner", "the role column");
 	ok(c.rows[1].line == 4, "rows count file lines, blank ones too");
 	is(c.rows[1].v[0], "Jan; de Vries", "a quoted delimiter stays, blanks trimmed");
+	{
+		struct wd_csv c2;
+		const char *t2 = "sep=,\n,Naam,,E-mail\nx,Piet,y,\n;,,,\nz,,w,\n";
+
+		wd_csv_init(&c2);
+		ok(wd_csv_read(&c2, t2, strlen(t2), "in.csv", NULL, people, 3, &e) == 0 &&
+		   c2.delim == ',' && c2.nrows == 1 && c2.rows[0].line == 3,
+		   "sep=, is the delimiter; rows with nothing in the columns read are no rows");
+		wd_csv_release(&c2);
+	}
 	ok(c.rows[1].v[1] == NULL, "an empty cell is NULL");
 	is(c.rows[2].v[0], "=1+1", "formula neutralisation is undone");
 	wd_csv_release(&c);

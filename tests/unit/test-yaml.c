@@ -62,6 +62,20 @@ void test_yaml(void)
 	char *big;
 	size_t i;
 
+	{
+		struct wd_ydoc d2;
+		struct wd_error e2;
+		const struct wd_ynode *v;
+
+		ok(load(&d2, "a: b\nc:", &e2) == 0 &&
+		   (v = wd_ymap_get(d2.root, "c")) && v->line == 2 && v->col == 3,
+		   "an empty value at the end without a line break: on the last line (2:3)");
+		wd_ydoc_release(&d2);
+		ok(load(&d2, "? title", &e2) == 0 &&
+		   (v = wd_ymap_get(d2.root, "title")) && v->line == 1,
+		   "'? title' alone: its value on line 1, the file's only one");
+		wd_ydoc_release(&d2);
+	}
 	ok(load(&d, "a: \"é\"\nb: ü  # c\nc:\n  - x\n  - {k: [1, 2]}\nd: |\n  lit\n\ne: ~\n",
 		&e) == 0, "a document with UTF-8 loads");
 	n = wd_ymap_get(d.root, "a");
