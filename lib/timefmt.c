@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -71,7 +72,11 @@ int wd_time_set_zone(const char *zone, struct wd_error *err)
 	if (strcmp(zone, "UTC")) {
 		snprintf(path, sizeof(path), "%s/%s",
 			 dir && *dir ? dir : "/usr/share/zoneinfo", zone);
-		if (access(path, R_OK) < 0)
+		struct stat st;
+
+		/* a file: "Europe" is the folder of the zones there */
+		if (access(path, R_OK) < 0 || stat(path, &st) < 0 ||
+		    !S_ISREG(st.st_mode))
 			return wd_error_set(err, EX_CONFIG,
 					    _("unknown time zone '%s'"), zone);
 	}

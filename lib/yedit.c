@@ -413,8 +413,26 @@ static int tab_indent(const struct wd_ydoc *d, const char *src, size_t len,
 	return 1;
 }
 
+/*
+ * Replace `del` bytes at `off` with `text`, and parse the result; with
+ * `gone` > 0 (a removal: the nodes it takes), the new tree must have
+ * exactly that many nodes fewer, or nothing changes: a removal that
+ * would take more or less than it meant, in a layout the editor reads
+ * wrong ("- - - a" lists), is refused rather than written.
+ */
+static int apply_removal(struct wd_ydoc *d, size_t off, size_t del,
+			 const char *text, size_t n, size_t gone,
+			 struct wd_error *err);
+
 static int apply(struct wd_ydoc *d, size_t off, size_t del,
 		 const char *text, size_t n, struct wd_error *err)
+{
+	return apply_removal(d, off, del, text, n, 0, err);
+}
+
+static int apply_removal(struct wd_ydoc *d, size_t off, size_t del,
+			 const char *text, size_t n, size_t gone,
+			 struct wd_error *err)
 {
 	struct wd_buf b = WD_BUF_INIT(0);
 	struct wd_ydoc nd;
@@ -443,6 +461,16 @@ static int apply(struct wd_ydoc *d, size_t off, size_t del,
 			return -1;
 		return wd_error_at(err, EX_SOFTWARE, name, 0, 0, "%s",
 				   _("internal error: the change would make the file invalid"));
+	}
+	if (gone && d->root) {
+		size_t was = d->root->weight, now = nd.root ? nd.root->weight : 0;
+
+		/* the root mapping's last key gone leaves nothing at all */
+		if (now + gone != was && !(!nd.root && gone + 1 == was)) {
+			wd_ydoc_release(&nd);
+			return wd_error_at(err, EX_DATAERR, name, 0, 0, "%s",
+					   _("cannot remove this here: the way the file is written, more would go with it"));
+		}
 	}
 	wd_ydoc_release(d);
 	*d = nd;
@@ -930,7 +958,7 @@ int wd_yedit_map_remove(struct wd_ydoc *d, const struct wd_ynode *map,
 			const char *key, struct wd_error *err)
 {
 	const struct wd_ynode *k, *val;
-	size_t i, from, to;
+	size_t i, from, to, gone;
 
 	if (check_map(d, &map, err) < 0)
 		return -1;
@@ -938,14 +966,15 @@ int wd_yedit_map_remove(struct wd_ydoc *d, const struct wd_ynode *map,
 	if (!k)
 		return 0;
 	val = wd_ymap_get(map, key);
+	gone = k->weight + val->weight;
 	for (i = 0; i < map->n; i++)
 		if (map->items[2 * i] == k)
 			break;
 	if (map->style == WD_YFLOW) {
 		if (map->n == 1 && d->src[map->start] != '{') {
 			/* "[a: 1]": a pair in a list is a mapping: "[{}]" */
-			return apply(d, k->start, val->end - k->start, "{}", 2,
-				     err);
+			return apply_removal(d, k->start, val->end - k->start,
+					     "{}", 2, gone, err);
 		} else if (map->n == 1) {
 			from = k->start;
 			to = past_comma(d, val->end);
@@ -956,7 +985,7 @@ int wd_yedit_map_remove(struct wd_ydoc *d, const struct wd_ynode *map,
 			from = map->items[2 * i - 1]->end;
 			to = val->end;
 		}
-		return apply(d, from, to - from, "", 0, err);
+		return apply_removal(d, from, to - from, "", 0, gone, err);
 	}
 	from = line_start(d, k->start);
 	to = after_line(d, val->end);
@@ -968,12 +997,13 @@ int wd_yedit_map_remove(struct wd_ydoc *d, const struct wd_ynode *map,
 	if (strspn(d->src + from, " ") < k->start - from) {
 		/* the first key of a list item: "- key: v" */
 		if (map->n == 1)
-			return apply(d, k->start, text_end(d, val) - k->start,
-				     "{}", 2, err);
+			return apply_removal(d, k->start,
+					     text_end(d, val) - k->start, "{}",
+					     2, gone, err);
 		from = k->start;
 		to = map->items[2 * i + 2]->start;
 	}
-	return apply(d, from, to - from, "", 0, err);
+	return apply_removal(d, from, to - from, "", 0, gone, err);
 }
 
 static int add_item(struct wd_buf *b, const char *item, int scalar,
@@ -1079,7 +1109,7 @@ int wd_yedit_seq_remove(struct wd_ydoc *d, const struct wd_ynode *seq,
 			from = seq->items[i - 1]->end;
 			to = it->end;
 		}
-		return apply(d, from, to - from, "", 0, err);
+		return apply_removal(d, from, to - from, "", 0, it->weight, err);
 	}
 	dash = dash_of(d, seq, i);
 	from = line_start(d, dash);
@@ -1097,12 +1127,13 @@ int wd_yedit_seq_remove(struct wd_ydoc *d, const struct wd_ynode *seq,
 		 * ("key:\n- a" is fine, "key:\n[]" is not) */
 		const char *empty = shared ? "[]" : "  []";
 
-		r = apply(d, dash, text_end(d, it) - dash, empty, strlen(empty),
-			  err);
+		r = apply_removal(d, dash, text_end(d, it) - dash, empty,
+				  strlen(empty), it->weight, err);
 	} else if (shared) {
-		r = apply(d, dash, dash_of(d, seq, i + 1) - dash, "", 0, err);
+		r = apply_removal(d, dash, dash_of(d, seq, i + 1) - dash, "", 0,
+				  it->weight, err);
 	} else {
-		return apply(d, from, to - from, "", 0, err);
+		return apply_removal(d, from, to - from, "", 0, it->weight, err);
 	}
 	if (r < 0 && shared && err->code == EX_SOFTWARE)	/* "- - - a\n  - ?" */
 		return wd_error_at(err, EX_DATAERR, d->name, it->line, it->col,

@@ -23,6 +23,8 @@ void test_time(void)
 	ok(wd_time_set_zone("Europe/Nergens", &e) < 0 && e.code == EX_CONFIG,
 	   "an unknown zone is a configuration error");
 	ok(wd_time_set_zone("../etc/passwd", &e) < 0, "a path is not a zone");
+	ok(wd_time_set_zone("Europe", &e) < 0 && e.code == EX_CONFIG,
+	   "a folder of zones is no zone (a configuration error, not 'cannot load')");
 	wd_time_set_zone("Europe/Amsterdam", &e);
 
 	ok(wd_time_parse("2026-12-12T19:30", &w) == 0 && w.has_time &&
