@@ -459,6 +459,9 @@ static int apply_removal(struct wd_ydoc *d, size_t off, size_t del,
 		wd_ydoc_release(&nd);
 		if (known)
 			return -1;
+		if (gone)	/* a layout the editor reads wrong */
+			return wd_error_at(err, EX_DATAERR, name, 0, 0, "%s",
+					   _("cannot remove this here: the way the file is written, it would not read any more"));
 		return wd_error_at(err, EX_SOFTWARE, name, 0, 0, "%s",
 				   _("internal error: the change would make the file invalid"));
 	}
@@ -1091,7 +1094,7 @@ int wd_yedit_seq_remove(struct wd_ydoc *d, const struct wd_ynode *seq,
 {
 	const struct wd_ynode *it;
 	size_t from, to, dash;
-	int shared, r;
+	int shared;
 
 	if (editable(d, err) < 0)
 		return -1;
@@ -1127,18 +1130,13 @@ int wd_yedit_seq_remove(struct wd_ydoc *d, const struct wd_ynode *seq,
 		 * ("key:\n- a" is fine, "key:\n[]" is not) */
 		const char *empty = shared ? "[]" : "  []";
 
-		r = apply_removal(d, dash, text_end(d, it) - dash, empty,
-				  strlen(empty), it->weight, err);
-	} else if (shared) {
-		r = apply_removal(d, dash, dash_of(d, seq, i + 1) - dash, "", 0,
-				  it->weight, err);
-	} else {
-		return apply_removal(d, from, to - from, "", 0, it->weight, err);
+		return apply_removal(d, dash, text_end(d, it) - dash, empty,
+				     strlen(empty), it->weight, err);
 	}
-	if (r < 0 && shared && err->code == EX_SOFTWARE)	/* "- - - a\n  - ?" */
-		return wd_error_at(err, EX_DATAERR, d->name, it->line, it->col,
-				   "%s", _("cannot remove the first item of a list written on its parent's line ('- - a'): put it on a line of its own"));
-	return r;
+	if (shared)
+		return apply_removal(d, dash, dash_of(d, seq, i + 1) - dash, "",
+				     0, it->weight, err);
+	return apply_removal(d, from, to - from, "", 0, it->weight, err);
 }
 
 int wd_yedit_map_add_pairs(struct wd_ydoc *d, const struct wd_ynode *map,

@@ -330,8 +330,7 @@ static int documented_failure(const struct wd_error *err, const struct edit *e,
 		       strstr(err->msg, "'? key'") ||
 		       strstr(err->msg, "a tab in the indentation") ||
 		       strstr(err->msg, "would take in the indented lines") ||
-		       strstr(err->msg, "written on its parent's line") ||
-		       strstr(err->msg, "more would go with it") ||
+		       strstr(err->msg, "cannot remove this here") ||
 		       strstr(err->msg, "line break other than");
 	if (err->code != EX_SOFTWARE)
 		return 0;
