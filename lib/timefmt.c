@@ -70,10 +70,10 @@ int wd_time_set_zone(const char *zone, struct wd_error *err)
 			return wd_error_set(err, EX_CONFIG,
 					    _("unknown time zone '%s'"), zone);
 	if (strcmp(zone, "UTC")) {
-		snprintf(path, sizeof(path), "%s/%s",
-			 dir && *dir ? dir : "/usr/share/zoneinfo", zone);
 		struct stat st;
 
+		snprintf(path, sizeof(path), "%s/%s",
+			 dir && *dir ? dir : "/usr/share/zoneinfo", zone);
 		/* a file: "Europe" is the folder of the zones there */
 		if (access(path, R_OK) < 0 || stat(path, &st) < 0 ||
 		    !S_ISREG(st.st_mode))
