@@ -27,22 +27,6 @@ void wd_outbox_init(struct wd_outbox *o, enum wd_outbox_kind kind,
 	o->now = now;
 }
 
-static int write_all(int fd, const char *p, size_t n)
-{
-	ssize_t w;
-
-	while (n) {
-		w = write(fd, p, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 static void nap(long ms)
 {
 	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
@@ -136,7 +120,7 @@ static int mbox_put(struct wd_outbox *o, const char *sender, const char *msg,
 		wd_error_oom(err);
 		goto out;
 	}
-	if (write_all(fd, b.ptr, b.len) < 0 || fsync(fd) < 0) {
+	if (wd_store_write_all(fd, b.ptr, b.len) < 0 || fsync(fd) < 0) {
 		wd_error_sys(err, EX_IOERR, o->target,
 			     _("cannot write to the mbox"));
 		/* not half a message: cut it off again */
@@ -227,7 +211,7 @@ static int maildir_put(struct wd_outbox *o, const char *msg, size_t len,
 		wd_error_sys(err, EX_CANTCREAT, tmp.ptr, _("cannot create"));
 		goto out;
 	}
-	if (write_all(fd, msg, len) < 0 || fsync(fd) < 0) {
+	if (wd_store_write_all(fd, msg, len) < 0 || fsync(fd) < 0) {
 		wd_error_sys(err, EX_IOERR, tmp.ptr, _("cannot write"));
 		goto out;
 	}

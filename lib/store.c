@@ -44,7 +44,7 @@ static int fsync_dir(const char *dir)
 	return r;
 }
 
-static int write_all(int fd, const char *p, size_t len)
+int wd_store_write_all(int fd, const char *p, size_t len)
 {
 	ssize_t r;
 
@@ -118,7 +118,8 @@ int wd_store_write(const char *path, const char *name, const void *data,
 		goto fail;
 	}
 	/* the umask may have narrowed the mode of a file that had it */
-	if ((keep && fchmod(fd, mode) < 0) || write_all(fd, data, len) < 0 ||
+	if ((keep && fchmod(fd, mode) < 0) ||
+	    wd_store_write_all(fd, data, len) < 0 ||
 	    fsync(fd) < 0) {
 		wd_error_sys(err, EX_IOERR, name, _("cannot write"));
 		goto fail;

@@ -22,6 +22,10 @@
 int wd_store_write(const char *path, const char *name, const void *data,
 		   size_t len, mode_t mode, struct wd_error *err);
 
+/* Write all `len` bytes to fd, again after EINTR; -1 with errno (EIO
+ * when write() writes nothing). */
+int wd_store_write_all(int fd, const char *p, size_t len);
+
 /* Create a folder (and fsync its parent); an existing one is fine. */
 int wd_store_mkdir(const char *path, const char *name, mode_t mode,
 		   struct wd_error *err);
